@@ -1,0 +1,171 @@
+"""The itinerary dashboard: widgets, layout and caching only; the logic is in itinerary/.
+
+Run with `make run`, or `streamlit run app.py -- [STOPS.csv [MEETINGS.csv]]`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from itinerary import assets
+from itinerary.errors import DataError, ItineraryError, Problem
+from itinerary.export import stops_to_csv
+from itinerary.geocoding import GeocodeCache, locate
+from itinerary.geocoding.online import OnlineGeocoder
+from itinerary.load import load_trip
+from itinerary.map import build_map, display_points, selection_layer
+from itinerary.model import Trip
+from itinerary.panel import overview, stop_details
+from itinerary.view import View, filter_stops, stop_at, view_from_query, view_to_query
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_STOPS = HERE / "data" / "stops.csv"
+DEFAULT_MEETINGS = HERE / "data" / "meetings.csv"
+DEFAULT_TITLE = "Secretary Blinken in Colombia, Chile and Peru, October 2022"
+MAP_KEY = "map"
+
+
+@st.cache_data(show_spinner="Loading and geocoding the itinerary…", max_entries=16)
+def load(stops: bytes, stops_name: str, meetings: bytes | None, meetings_name: str | None,
+         title: str, online: bool) -> tuple[Trip, list[str], str]:
+    """The trip with coordinates, warnings, and a message naming unplaced stops."""
+    trip = load_trip(stops, meetings, stops_name=stops_name, meetings_name=meetings_name,
+                     title=title)
+    cache = GeocodeCache()
+    try:
+        result = locate(trip.stops, cache=cache, online=OnlineGeocoder() if online else None)
+    finally:
+        cache.close()
+    unresolved = result.unresolved_message() if result.unresolved else ""
+    return replace(trip, stops=tuple(result.stops)), result.warnings, unresolved
+
+
+def source() -> tuple[bytes, str, bytes | None, str | None, str]:
+    """The itinerary to show: an upload, else the command line's files, else the seed trip."""
+    with st.sidebar.expander("Open another itinerary", expanded=False):
+        up_stops = st.file_uploader("Stops CSV", type=["csv"], key="upload_stops")
+        up_meetings = st.file_uploader("Meetings CSV (optional)", type=["csv"],
+                                       key="upload_meetings")
+    if up_stops is not None:
+        meetings = up_meetings.getvalue() if up_meetings is not None else None
+        return (up_stops.getvalue(), up_stops.name, meetings,
+                up_meetings.name if up_meetings is not None else None, up_stops.name)
+    args = sys.argv[1:]
+    stops_path = Path(args[0]) if args else DEFAULT_STOPS
+    meetings_path = Path(args[1]) if len(args) > 1 else (None if args else DEFAULT_MEETINGS)
+    title = stops_path.name if args else DEFAULT_TITLE
+    return (read_bytes(stops_path), str(stops_path),
+            read_bytes(meetings_path) if meetings_path else None,
+            str(meetings_path) if meetings_path else None, title)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]) from exc
+
+
+def show_error(exc: ItineraryError) -> None:
+    if isinstance(exc, DataError) and len(exc.problems) > 1:
+        listed = "\n".join(f"- {p}" for p in exc.problems[:50])
+        more = len(exc.problems) - 50
+        st.error(f"This itinerary has {len(exc.problems)} problems:\n\n{listed}"
+                 + (f"\n\n…and {more} more." if more > 0 else ""))
+    else:
+        st.error(str(exc))
+
+
+def init_view(trip: Trip, dataset: str) -> None:
+    """Set the widgets' state when a dataset is first shown: from the link, the first
+    time in a session, and to the whole trip after that."""
+    if st.session_state.get("dataset") == dataset:
+        return
+    first_in_session = "dataset" not in st.session_state
+    params = dict(st.query_params) if first_in_session else {}
+    view, warnings = view_from_query(params, trip)
+    st.session_state["link_warnings"] = warnings
+    st.session_state["dataset"] = dataset
+    st.session_state["dates"] = (view.start, view.end)
+    st.session_state["selected_stop"] = view.stop_id
+    st.session_state["last_click"] = None
+
+
+def chosen_dates(trip: Trip) -> tuple:
+    picked = st.sidebar.date_input("Dates", key="dates", min_value=trip.first_day,
+                                   max_value=trip.last_day, format="YYYY-MM-DD",
+                                   help="A stop stays on the map when any of its days fall "
+                                        "in this range.")
+    # While a range is being picked the widget briefly holds only its first day.
+    picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
+    return (picked[0], picked[-1]) if picked else (trip.first_day, trip.last_day)
+
+
+def handle_click(value: dict | None, visible: list) -> None:
+    clicked = (value or {}).get("last_object_clicked")
+    signature = (clicked, (value or {}).get("last_object_clicked_count"))
+    if not clicked or signature == st.session_state.get("last_click"):
+        return
+    st.session_state["last_click"] = signature
+    stop = stop_at(visible, clicked["lat"], clicked["lng"])
+    if stop is not None and stop.stop_id != st.session_state.get("selected_stop"):
+        st.session_state["selected_stop"] = stop.stop_id
+        st.rerun()  # so the map's selection ring follows the click at once
+
+
+def main() -> None:
+    st.set_page_config(page_title="itinerary", page_icon="🗺️", layout="wide")
+    try:
+        assets.check()
+        stops, stops_name, meetings, meetings_name, title = source()
+        online = st.sidebar.toggle("Look up unknown places online", value=False,
+                                   help="Asks OpenStreetMap's Nominatim, one place per second, "
+                                        "for places the offline gazetteer lacks.")
+        trip, warnings, unresolved = load(stops, stops_name, meetings, meetings_name, title,
+                                          online)
+    except ItineraryError as exc:
+        show_error(exc)
+        return
+    dataset = hashlib.sha256(stops + b"\0" + (meetings or b"")).hexdigest()[:16]
+    init_view(trip, dataset)
+    st.title(trip.title or "Itinerary")
+    for warning in [*st.session_state["link_warnings"], *warnings]:
+        st.warning(warning)
+    if unresolved:
+        st.warning(unresolved + " They are listed in the panel but not drawn.")
+    start, end = chosen_dates(trip)
+    visible = filter_stops(trip.stops, start, end)
+    if st.session_state.get("selected_stop") not in {s.stop_id for s in visible}:
+        st.session_state["selected_stop"] = None
+
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        numbers = {s.stop_id: trip.number(s.stop_id) for s in visible}
+        fmap = build_map(visible, numbers=numbers, height="560px")
+        located = [s for s in visible if s.located]
+        points = dict(zip((s.stop_id for s in located), display_points(located), strict=True))
+        selected = st.session_state.get("selected_stop")
+        ring = [selection_layer(points[selected])] if selected in points else None
+        value = st_folium(fmap, key=MAP_KEY, height=560, use_container_width=True,
+                          returned_objects=["last_object_clicked", "last_object_clicked_count"],
+                          feature_group_to_add=ring)
+        handle_click(value, visible)
+    with panel_col:
+        ids = [s.stop_id for s in visible]
+        labels = {s.stop_id: f"{trip.number(s.stop_id)}. {s.label} ({s.dates})" for s in visible}
+        stop_id = st.selectbox("Stop", [None, *ids], key="selected_stop",
+                               format_func=lambda i: "Trip overview" if i is None else labels[i])
+        stop = trip.stop(stop_id) if stop_id else None
+        st.markdown(stop_details(trip, stop) if stop else overview(trip, visible))
+        st.download_button("Download stops as CSV", stops_to_csv(visible),
+                           file_name="stops.csv", mime="text/csv")
+    st.query_params.from_dict(view_to_query(View(start, end, stop_id)))
+
+
+main()

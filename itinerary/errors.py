@@ -1,0 +1,64 @@
+"""The package's one error tree.
+
+Every error the core raises derives from `ItineraryError` and also from the builtin that
+describes it best, so callers may catch either. The edges (the app and the CLI) turn these
+into messages; nothing below them prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ItineraryError(Exception):
+    """Base of every error raised by the itinerary package."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, located as precisely as the input allows.
+
+    Rows are numbered as in a spreadsheet: the header is row 1, the first record row 2.
+    """
+
+    file: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+class DataError(ItineraryError, ValueError):
+    """An input file is unusable. Holds every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("DataError needs at least one problem")
+        self.problems = list(problems)
+        super().__init__(str(self.problems[0]))
+
+    def __str__(self) -> str:
+        first = str(self.problems[0])
+        more = len(self.problems) - 1
+        if more:
+            return f"{first} (and {more} more problem{'s' if more > 1 else ''})"
+        return first
+
+
+class GeocodeError(ItineraryError, LookupError):
+    """A place could not be resolved to coordinates."""
+
+
+class ServiceError(ItineraryError, ConnectionError):
+    """An online service failed: timed out, refused, or answered with an error."""
+
+
+class AssetError(ItineraryError, FileNotFoundError):
+    """A vendored map asset is missing, so the map could not be drawn offline."""
