@@ -148,6 +148,8 @@ def _decode(source: Source, name: str) -> str:
         data = source
     if not data.strip():
         raise DataError([Problem(name, "is empty; expected a CSV file with a header row")])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError([Problem(name, "is UTF-16 text; save it as UTF-8 CSV")])
     if b"\x00" in data:
         raise DataError([Problem(name, "is not a CSV text file (it contains NUL bytes, as "
                                  "binary or UTF-16 files do); expected UTF-8 CSV")])
@@ -165,7 +167,8 @@ def _parse_csv(text: str, name: str) -> list[list[str]]:
         for cells in reader:
             rows.append(cells)
     except csv.Error as exc:
-        raise DataError([Problem(name, f"is not valid CSV: {exc}", row=len(rows) + 1)]) from exc
+        why = ("a quoted field is never closed" if "end of data" in str(exc) else str(exc))
+        raise DataError([Problem(name, f"is not valid CSV: {why}", row=len(rows) + 1)]) from exc
     if not rows:
         raise DataError([Problem(name, "is empty; expected a CSV file with a header row")])
     return rows

@@ -1,0 +1,42 @@
+"""Shared fixtures: a private cache directory, the built-in data and small test files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Keep every test out of the user's real cache; the gazetteer index is built once."""
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["ITINERARY_CACHE_DIR"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def trip():
+    from itinerary.load import load_trip
+
+    return load_trip(ROOT / "data" / "stops.csv", ROOT / "data" / "meetings.csv")
+
+
+@pytest.fixture(scope="session")
+def gazetteer(cache_dir):
+    from itinerary.geocoding import Gazetteer
+
+    return Gazetteer()
+
+
+@pytest.fixture(scope="session")
+def located_trip(trip, gazetteer):
+    from dataclasses import replace
+
+    from itinerary.geocoding import locate
+
+    return replace(trip, stops=tuple(locate(trip.stops, gazetteer=gazetteer).stops))
