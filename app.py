@@ -56,7 +56,9 @@ def source() -> tuple[bytes, str, bytes | None, str | None, str]:
         meetings = up_meetings.getvalue() if up_meetings is not None else None
         return (up_stops.getvalue(), up_stops.name, meetings,
                 up_meetings.name if up_meetings is not None else None, up_stops.name)
-    args = sys.argv[1:]
+    # `streamlit run app.py -- FILE` makes argv ["app.py", FILE]; under a test runner argv
+    # belongs to the runner, so it is read only when this script is argv[0].
+    args = sys.argv[1:] if Path(sys.argv[0]).name == Path(__file__).name else []
     stops_path = Path(args[0]) if args else DEFAULT_STOPS
     meetings_path = Path(args[1]) if len(args) > 1 else (None if args else DEFAULT_MEETINGS)
     title = stops_path.name if args else DEFAULT_TITLE

@@ -68,7 +68,8 @@ def read_stops(source: Source, *, name: str | None = None) -> list[Stop]:
         if has_ids and not stop_id:
             check.fail("stop_id", "expected a stop id, found an empty cell")
         elif stop_id in seen:
-            check.fail("stop_id", f'duplicate stop_id "{stop_id}" (first used in row {seen[stop_id]})')
+            check.fail("stop_id",
+                       f'duplicate stop_id "{stop_id}" (first used in row {seen[stop_id]})')
         else:
             seen[stop_id] = row
         stop = _parse_stop(record, stop_id, row, table.header, check)

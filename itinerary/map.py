@@ -9,6 +9,7 @@ template strings as folium's own Tooltip and Popup do.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Sequence
 
 import folium
@@ -174,7 +175,7 @@ def display_points(stops: Sequence[Stop]) -> list[LatLon]:
 
 def _add_route(m: folium.Map, points: Sequence[LatLon]) -> None:
     path: list[LatLon] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         if a != b:
             path.extend(arc(a, b)[1 if path else 0:])
     if len(path) < 2:

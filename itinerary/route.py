@@ -6,6 +6,7 @@ along the WGS84 geodesic (geographiclib, which geopy uses) so the map draws the 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from geographiclib.geodesic import Geodesic
@@ -20,7 +21,7 @@ STEP_KM = 100.0
 def legs(stops: Sequence[Stop]) -> list[tuple[Stop, Stop]]:
     """Consecutive pairs of located stops, skipping a stop that stays in the same place."""
     located = [s for s in stops if s.located]
-    return [(a, b) for a, b in zip(located, located[1:], strict=False)
+    return [(a, b) for a, b in itertools.pairwise(located)
             if (a.lat, a.lon) != (b.lat, b.lon)]
 
 

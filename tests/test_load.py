@@ -128,5 +128,5 @@ def test_byte_order_mark_and_blank_lines_are_accepted():
 
 def test_unreadable_path_is_a_data_error(tmp_path):
     missing = tmp_path / "nope.csv"
-    with pytest.raises(DataError, match="nope.csv: cannot be read: No such file"):
+    with pytest.raises(DataError, match=r"nope\.csv: cannot be read: No such file"):
         read_stops(missing)

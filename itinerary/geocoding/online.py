@@ -27,7 +27,7 @@ class OnlineGeocoder:
     """A rate-limited Nominatim client that answers like the gazetteer."""
 
     def __init__(self, *, user_agent: str = USER_AGENT, timeout: float = 10.0,
-                 min_delay_seconds: float = 1.0, **nominatim: Any) -> None:
+                 min_delay_seconds: float = 1.0, **nominatim: str) -> None:
         # `nominatim` passes domain and scheme through, for a self-hosted server.
         self._nominatim = Nominatim(user_agent=user_agent, timeout=timeout, **nominatim)
         self._geocode = RateLimiter(self._nominatim.geocode,

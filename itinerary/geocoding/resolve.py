@@ -14,8 +14,8 @@ from geopy.location import Location
 
 from itinerary.errors import ServiceError
 from itinerary.geocoding import countries
-from itinerary.geocoding.cache import GeocodeCache
 from itinerary.geocoding.cache import SOURCE as CACHE
+from itinerary.geocoding.cache import GeocodeCache
 from itinerary.geocoding.gazetteer import Gazetteer
 from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.model import Stop

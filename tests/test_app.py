@@ -1,0 +1,160 @@
+"""The app through Streamlit's AppTest: what a user sees after each action."""
+
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).parent / "data"
+APP = str(ROOT / "app.py")
+
+
+def app(*args: str, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at
+
+
+@pytest.fixture
+def argv(monkeypatch):
+    def set_args(*paths):
+        monkeypatch.setattr(sys, "argv", [APP, *map(str, paths)])
+    return set_args
+
+
+def the_map(at: AppTest):
+    (element,) = at.get("component_instance")
+    return element
+
+
+def markers(at: AppTest) -> list[str]:
+    """The tooltips of the markers on the map, in order."""
+    script = json.loads(the_map(at).proto.json_args)["script"]
+    tips = [json.loads(f'"{t}"') for t in re.findall(r'\.bindTooltip\("([^"]+)"', script)]
+    return [t.split("</b>")[0].removeprefix("<b>") for t in tips]
+
+
+def click(at: AppTest, stop) -> AppTest:
+    at.session_state[the_map(at).key] = {"last_object_clicked": {"lat": stop[0], "lng": stop[1]}}
+    return at.run()
+
+
+def panel(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_default_trip_loads_with_three_markers_and_an_overview():
+    at = app().run()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Secretary Blinken in Colombia, Chile and Peru, October 2022"
+    assert markers(at) == ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Lima, Peru"]
+    assert "3 stops in 3 countries · 10 meetings" in panel(at)
+    assert at.date_input[0].value == (date(2022, 10, 3), date(2022, 10, 7))
+    assert at.query_params == {"start": "2022-10-03", "end": "2022-10-07"}
+
+
+def test_date_filter_hides_and_restores_stops():
+    at = app().run()
+    at.date_input[0].set_value((date(2022, 10, 5), date(2022, 10, 5))).run()
+    assert markers(at) == ["2. Santiago, Chile"]
+    assert "1 stop in 1 country · 2 meetings" in panel(at)
+    assert at.selectbox[0].options == ["Trip overview", "2. Santiago, Chile (5 Oct 2022)"]
+    assert at.query_params == {"start": "2022-10-05", "end": "2022-10-05"}
+    at.date_input[0].set_value((date(2022, 10, 3), date(2022, 10, 7))).run()
+    assert len(markers(at)) == 3
+
+
+def test_clicking_a_marker_shows_that_stops_meetings():
+    at = app().run()
+    at = click(at, (-12.04318, -77.02824))
+    text = panel(at)
+    assert text.startswith("### 3. Lima, Peru")
+    assert "Pedro Castillo, President of Peru" in text
+    assert "Jean Victor Généus, Foreign Minister of Haiti" in text
+    assert at.session_state["selected_stop"] == "lima"
+    assert at.selectbox[0].value == "lima"
+    assert at.query_params == {"start": "2022-10-03", "end": "2022-10-07", "stop": "lima"}
+    script = json.loads(the_map(at).proto.json_args)["feature_group"]
+    assert "L.circleMarker(\n                [-12.04318, -77.02824]" in script
+
+
+def test_click_then_filter_clears_a_hidden_selection():
+    at = app().run()
+    at = click(at, (-12.04318, -77.02824))
+    at.date_input[0].set_value((date(2022, 10, 3), date(2022, 10, 4))).run()
+    assert at.selectbox[0].value is None
+    assert "**3–4 Oct 2022** · 1 stop" in panel(at)
+
+
+def test_picking_a_stop_in_the_panel_selects_it():
+    at = app().run()
+    at.selectbox[0].select("bogota").run()
+    assert "Álvaro Leyva, Foreign Minister of Colombia" in panel(at)
+    assert "Ethnic Chapter" in panel(at)
+
+
+def test_query_parameters_restore_a_view():
+    at = app(query={"start": "2022-10-06", "end": "2022-10-07", "stop": "lima"}).run()
+    assert markers(at) == ["3. Lima, Peru"]
+    assert at.selectbox[0].value == "lima"
+    assert "César Landa" in panel(at)
+
+
+def test_a_bad_link_warns_and_shows_the_trip():
+    at = app(query={"start": "yesterday", "stop": "atlantis"}).run()
+    assert [w.value for w in at.warning] == [
+        'The link\'s start date "yesterday" is not an ISO date like 2022-10-05; ignoring it.',
+        'The link names a stop "atlantis" that is not in this trip.']
+    assert len(markers(at)) == 3
+
+
+def test_a_bad_file_shows_an_error_and_the_app_keeps_running(argv):
+    bad = DATA / "bad" / "bad_date.csv"
+    argv(bad)
+    at = app().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        f'{bad}, row 2, column start_date: expected an ISO date like 2022-10-05, found '
+        '"Oct 3 2022"']
+
+
+def test_many_problems_are_all_listed():
+    at = app().run()
+    text = (b"stop_id,place,country,start_date\na,X,Y,soon\na,,,2022-01-01\n")
+    at.sidebar.file_uploader[0].set_value(("many.csv", text, "text/csv")).run()
+    assert not at.exception
+    assert at.error[0].value.startswith("This itinerary has 3 problems:\n\n- many.csv, row 2")
+
+
+def test_command_line_file_opens_another_itinerary(argv):
+    argv(DATA / "stops_extra.csv")
+    at = app().run()
+    assert at.title[0].value == "stops_extra.csv"
+    assert markers(at) == ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Quito, Ecuador"]
+    at.selectbox[0].select("a").run()
+    assert "- **host:** Petro" in panel(at)  # extra columns are kept and shown
+
+
+def test_upload_opens_another_itinerary_with_meetings():
+    at = app().run()
+    stops = (ROOT / "data" / "stops.csv").read_bytes().replace(b"Bogot\xc3\xa1", b"Medell\xc3\xadn")
+    at.sidebar.file_uploader[0].set_value(("mine.csv", stops, "text/csv")).run()
+    at.sidebar.file_uploader[1].set_value(
+        ("m.csv", (ROOT / "data" / "meetings.csv").read_bytes(), "text/csv")).run()
+    assert at.title[0].value == "mine.csv"
+    assert markers(at)[0] == "1. Medellín, Colombia"
+    assert "10 meetings" in panel(at)
+
+
+def test_unplaced_stops_are_named_not_dropped(argv):
+    argv(DATA / "stops_unresolvable.csv")
+    at = app().run()
+    assert any("Xyzzyville" in w.value and "not drawn" in w.value for w in at.warning)
+    assert markers(at) == ["1. Bogotá, Colombia"]
+    assert len(at.selectbox[0].options) == 4  # all three stops are still listed

@@ -1,0 +1,207 @@
+"""The app in a real browser: Playwright drives Debian's Chromium against `streamlit run`.
+
+Nothing leaves the machine: every request that is not to the local server is aborted and
+recorded, and the map must still show its markers, route and outlines.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).parent / "data"
+CHROMIUM = "/usr/bin/chromium"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT_MS = 30_000
+
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian's Chromium is not installed (make test installs it)",
+                allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run` on a free port, in its own process group."""
+
+    def __init__(self, *args: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                   "--server.port", str(self.port), "--server.address", "127.0.0.1",
+                   "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+        if args:
+            command += ["--", *args]
+        self.process = subprocess.Popen(command, cwd=ROOT, start_new_session=True,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                        env={**os.environ})
+        self._wait()
+
+    def _wait(self) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {self.process.stderr.read().decode()}")
+            try:
+                with urllib.request.urlopen(self.url + "_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("streamlit did not become healthy within 60 s")
+
+    def stop(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    running = Server()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def payload_server() -> Iterator[Server]:
+    running = Server(str(DATA / "stops_payload.csv"), str(DATA / "meetings_payload.csv"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"])
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A page that records dialogs and aborts every request leaving the machine."""
+
+    def __init__(self, browser: object) -> None:
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.dialogs: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("dialog", self._dialog)  # before goto: it also hears the map's iframe
+        self.context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/]|file:|data:).*"),
+                           self._block)
+
+    def _dialog(self, dialog: object) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _block(self, route: object) -> None:
+        self.outside.append(route.request.url)
+        route.abort()
+
+    def open(self, url: str) -> object:
+        self.page.goto(url)
+        frame = self.page.frame_locator(MAP_FRAME)
+        frame.locator(".itinerary-stop").first.wait_for()
+        return frame
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser) -> Iterator[Visit]:
+    v = Visit(browser)
+    yield v
+    v.close()
+
+
+def test_map_shows_markers_route_and_outlines_without_the_network(server, visit):
+    frame = visit.open(server.url)
+    expect = playwright.expect
+    expect(frame.locator(".itinerary-stop")).to_have_count(3)
+    expect(frame.locator(".itinerary-stop")).to_have_text(["1", "2", "3"])
+    expect(frame.locator("path.leaflet-ant-path")).not_to_have_count(0)
+    # The offline base layer: Natural Earth outlines drawn in their own pane.
+    outlines = frame.locator(".leaflet-outlines-pane path")
+    expect(outlines).not_to_have_count(0)
+    assert outlines.count() > 100
+    # Only map tiles were asked of the outside world; every script came from the app.
+    assert all("tile.openstreetmap.org" in url for url in visit.outside), visit.outside
+    assert visit.dialogs == []
+
+
+def test_clicking_limas_marker_shows_the_castillo_meeting(server, visit):
+    frame = visit.open(server.url)
+    frame.locator(".itinerary-stop", has_text="3").click()
+    expect = playwright.expect
+    expect(visit.page.get_by_text("Pedro Castillo, President of Peru")).to_be_visible()
+    expect(visit.page.get_by_role("heading", name="3. Lima, Peru")).to_be_visible()
+    visit.page.wait_for_url(re.compile(r"stop=lima"))
+
+
+def test_link_with_one_day_leaves_only_santiago(server, visit):
+    frame = visit.open(server.url + "?start=2022-10-05&end=2022-10-05")
+    expect = playwright.expect
+    expect(frame.locator(".itinerary-stop")).to_have_count(1)
+    expect(frame.locator(".itinerary-stop")).to_have_text(["2"])
+    expect(visit.page.get_by_text("1 stop in 1 country")).to_be_visible()
+
+
+def test_script_payloads_in_data_raise_no_dialog_and_show_as_text(payload_server, visit):
+    frame = visit.open(payload_server.url)
+    expect = playwright.expect
+    marker = frame.locator(".itinerary-stop", has_text="1")
+    marker.hover()
+    tooltip = frame.locator(".leaflet-tooltip")
+    expect(tooltip).to_contain_text("<img src=x onerror=alert(1)> ${alert(2)} `x`")
+    marker.click()
+    expect(visit.page.get_by_text("javascript:alert(4)").first).to_be_visible()
+    visit.page.wait_for_timeout(1000)  # give any injected script the chance to run
+    assert visit.dialogs == []
+    assert frame.locator("img[src=x]").count() == 0
+
+
+def test_standalone_export_works_from_disk_with_no_dialog(browser, tmp_path):
+    from itinerary.cli import main
+
+    out = tmp_path / "payload.html"
+    assert main(["map", str(DATA / "stops_payload.csv"), "--meetings",
+                 str(DATA / "meetings_payload.csv"), "-o", str(out)]) == 0
+    v = Visit(browser)
+    try:
+        v.page.goto(out.as_uri())
+        expect = playwright.expect
+        expect(v.page.locator(".itinerary-stop")).to_have_count(2)
+        expect(v.page.locator(".leaflet-outlines-pane path")).not_to_have_count(0)
+        v.page.locator(".itinerary-stop", has_text="2").click()
+        expect(v.page.locator(".itinerary-popup")).to_contain_text("${alert(6)}")
+        v.page.wait_for_timeout(500)
+        assert v.dialogs == []
+    finally:
+        v.close()

@@ -1,0 +1,89 @@
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from itinerary.cli import main
+
+ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).parent / "data"
+STOPS, MEETINGS = ROOT / "data" / "stops.csv", ROOT / "data" / "meetings.csv"
+
+
+def test_validate_ok(capsys):
+    assert main(["validate", str(STOPS), "--meetings", str(MEETINGS)]) == 0
+    assert capsys.readouterr().out == f"{STOPS}: OK, 3 stops, 10 meetings\n"
+
+
+def test_validate_reports_every_problem_and_exits_2(capsys):
+    bad = DATA / "bad" / "duplicate_id.csv"
+    assert main(["validate", str(bad)]) == 2
+    assert capsys.readouterr().err == (
+        f'{bad}, row 4, column stop_id: duplicate stop_id "a" (first used in row 2)\n')
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("bad_date.csv", ', row 2, column start_date: expected an ISO date like 2022-10-05, found '
+                     '"Oct 3 2022"'),
+    ("empty.csv", ": is empty; expected a CSV file with a header row"),
+    ("latin1.csv", ": is not UTF-8 text (byte 0xe1 at offset 40); save it as UTF-8 CSV"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, name, message):
+    bad = DATA / "bad" / name
+    assert main(["map", str(bad), "-o", str(tmp_path / "x.html")]) == 2
+    err = capsys.readouterr().err
+    assert err == f"itinerary: error: {bad}{message}\n"
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_geocode_fills_in_coordinates(tmp_path, capsys):
+    out = tmp_path / "out.csv"
+    assert main(["geocode", str(STOPS), "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["place"], r["precision"], r["geocoder"] in {"gazetteer", "cache"})
+            for r in rows] == [("Bogotá", "city", True), ("Santiago", "city", True),
+                               ("Lima", "city", True)]
+    assert float(rows[2]["lat"]) == pytest.approx(-12.04, abs=0.05)
+
+
+def test_geocode_writes_every_row_then_exits_1_when_unresolved(tmp_path, capsys):
+    out = tmp_path / "out.csv"
+    extra = DATA / "stops_extra.csv"
+    source = tmp_path / "in.csv"
+    source.write_text((DATA / "stops_unresolvable.csv").read_text())
+    assert main(["geocode", str(source), "-o", str(out)]) == 1
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["stop_id"], r["precision"], r["lat"] != "") for r in rows] == [
+        ("a", "city", True), ("b", "", False), ("c", "", False)]
+    assert "Xyzzyville" in capsys.readouterr().err
+    assert main(["geocode", str(extra), "-o", str(out)]) == 0
+    given = next(r for r in csv.DictReader(out.open(encoding="utf-8")) if r["stop_id"] == "c")
+    assert (given["precision"], given["geocoder"]) == ("given", "file")
+
+
+def test_map_writes_a_standalone_file_for_the_chosen_dates(tmp_path):
+    out = tmp_path / "trip.html"
+    assert main(["map", str(STOPS), "--meetings", str(MEETINGS), "-o", str(out),
+                 "--start", "2022-10-05", "--end", "2022-10-05"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.count("L.marker(") == 1 and "Santiago" in page and "Lima" not in page
+
+
+def test_bad_date_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["map", str(STOPS), "-o", "x.html", "--start", "5 Oct"])
+    assert caught.value.code == 2
+    assert 'expected an ISO date like 2022-10-05, got "5 Oct"' in capsys.readouterr().err
+
+
+SCRIPT = Path(sys.executable).parent / "itinerary"
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="console script not installed")
+def test_console_script_prints_one_line_and_no_traceback(tmp_path):
+    result = subprocess.run([str(SCRIPT), "validate", str(DATA / "bad" / "binary.csv")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

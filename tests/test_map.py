@@ -1,0 +1,125 @@
+"""The map, rendered to HTML and checked by fragments, as folium's own tests do."""
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from itinerary import assets
+from itinerary.errors import AssetError
+from itinerary.load import load_trip
+from itinerary.map import build_map, display_points, escape, standalone_html, tooltip_html
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def page(located_trip):
+    return build_map(located_trip.stops).get_root().render()
+
+
+def test_assets_come_from_the_app_not_a_cdn(page):
+    sources = re.findall(r'<script src="([^"]+)"', page)
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert sources == ["/app/static/vendor/leaflet.js",
+                       "/app/static/vendor/topojson-client.min.js",
+                       "/app/static/vendor/leaflet-ant-path.js"]
+    assert styles == ["/app/static/vendor/leaflet.css"]
+    assert "cdn" not in page.lower() and "jquery" not in page.lower()
+
+
+def test_markers_are_numbered_in_trip_order_with_tooltips(page):
+    assert re.findall(r'"html": "\\u003cspan\\u003e(\d+)\\u003c/span\\u003e"', page) == [
+        "1", "2", "3"]
+    tips = [json.loads(f'"{t}"') for t in re.findall(r'\.bindTooltip\("([^"]+)"', page)]
+    assert tips == ["<b>1. Bogotá, Colombia</b><br>3–4 Oct 2022",
+                    "<b>2. Santiago, Chile</b><br>5 Oct 2022",
+                    "<b>3. Lima, Peru</b><br>6–7 Oct 2022"]
+
+
+def test_route_is_a_geodesic_antpath_under_the_markers(page):
+    route = page.index("L.polyline.antPath(")
+    assert route < page.index("L.marker(")
+    options = page[route:page.index(").addTo(", route)]
+    assert '"interactive": false' in options
+    points = re.findall(r"\[(-?\d+\.\d+), (-?\d+\.\d+)\]", options)
+    assert len(points) > 40  # sampled along the great circle, not three straight lines
+
+
+def test_view_fits_the_stops(page, located_trip):
+    fit = re.search(r"fitBounds\(\s*\[\[([-\d.]+), ([-\d.]+)\], \[([-\d.]+), ([-\d.]+)\]\]",
+                    page)
+    south, west, north, east = map(float, fit.groups())
+    lats = [s.lat for s in located_trip.stops]
+    lons = [s.lon for s in located_trip.stops]
+    assert (south, west, north, east) == (min(lats), min(lons), max(lats), max(lons))
+
+
+def test_outlines_are_fetched_from_the_app(page):
+    assert 'fetch("/app/static/vendor/countries-50m.json")' in page
+    assert 'createPane("outlines")' in page
+
+
+def test_unlocated_stops_are_not_drawn(located_trip):
+    stops = [*located_trip.stops[:2], replace(located_trip.stops[2], lat=None, lon=None)]
+    page = build_map(stops).get_root().render()
+    assert len(re.findall(r"L\.marker\(", page)) == 2
+
+
+def test_markers_across_the_antimeridian_stay_beside_each_other():
+    from datetime import date
+
+    from itinerary.model import Stop
+    day = date(2022, 1, 1)
+    stops = [Stop("t", "Tokyo", "", day, day, lat=35.68, lon=139.69),
+             Stop("h", "Honolulu", "", day, day, lat=21.3, lon=-157.8)]
+    assert display_points(stops) == [(35.68, 139.69), (21.3, 202.2)]
+
+
+PAYLOADS = ["<img src=x onerror=alert(1)>", "${alert(2)}", "`x`",
+            "</script><script>alert(3)</script>"]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_text_from_data_never_reaches_the_page_raw(payload):
+    trip = load_trip(DATA / "stops_payload.csv", DATA / "meetings_payload.csv")
+    for page in (build_map(trip.stops).get_root().render(),
+                 standalone_html(trip.stops, meetings=trip.meetings)):
+        assert payload not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in escape(payload) or payload != PAYLOADS[0]
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    ("<b>", "&lt;b&gt;"), ("${x}", "&#36;{x}"), ("`", "&#96;"), ("a\\b", "a&#92;b"),
+    ('"q"', "&quot;q&quot;"),
+])
+def test_escape(text, escaped):
+    assert escape(text) == escaped
+
+
+def test_tooltip_escapes_place_names(located_trip):
+    stop = replace(located_trip.stops[0], place="<i>Bogotá</i>")
+    assert tooltip_html(stop, 1) == ("<b>1. &lt;i&gt;Bogotá&lt;/i&gt;, Colombia</b><br>"
+                                     "3–4 Oct 2022")
+
+
+def test_standalone_file_needs_nothing_from_the_network(located_trip):
+    page = standalone_html(located_trip.stops, meetings=located_trip.meetings, title="Trip")
+    assert "<script src=" not in page and '<link rel="stylesheet"' not in page
+    assert "/app/static/" not in page
+    assert '"type":"Topology"' in page  # outlines inlined
+    assert "url(data:image/png;base64," in page  # Leaflet's control images inlined
+    assert page.count('.bindPopup("\\u003cdiv class=\\"itinerary-popup\\"') == 3
+    assert "Pedro Castillo" in page and "<title>Trip</title>" in page
+
+
+def test_missing_asset_is_a_clear_error(tmp_path):
+    (tmp_path / "leaflet.js").write_text("")
+    with pytest.raises(AssetError) as caught:
+        assets.check(tmp_path)
+    assert str(caught.value) == (
+        f"map assets missing from {tmp_path}: leaflet.css, leaflet-ant-path.js, "
+        "topojson-client.min.js, countries-50m.json; the map cannot be drawn. Restore them "
+        "with scripts/vendor.sh or a fresh checkout.")
