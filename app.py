@@ -29,6 +29,7 @@ DEFAULT_STOPS = HERE / "data" / "stops.csv"
 DEFAULT_MEETINGS = HERE / "data" / "meetings.csv"
 DEFAULT_TITLE = "Secretary Blinken in Colombia, Chile and Peru, October 2022"
 MAP_KEY = "map"
+OVERVIEW = ""  # the stop picker's "no stop selected" choice
 
 
 @st.cache_data(show_spinner="Loading and geocoding the itinerary…", max_entries=16)
@@ -95,7 +96,7 @@ def init_view(trip: Trip, dataset: str) -> None:
     st.session_state["link_warnings"] = warnings
     st.session_state["dataset"] = dataset
     st.session_state["dates"] = (view.start, view.end)
-    st.session_state["selected_stop"] = view.stop_id
+    st.session_state["selected_stop"] = view.stop_id or OVERVIEW
     st.session_state["last_click"] = None
 
 
@@ -144,7 +145,7 @@ def main() -> None:
     start, end = chosen_dates(trip)
     visible = filter_stops(trip.stops, start, end)
     if st.session_state.get("selected_stop") not in {s.stop_id for s in visible}:
-        st.session_state["selected_stop"] = None
+        st.session_state["selected_stop"] = OVERVIEW
 
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
@@ -161,8 +162,8 @@ def main() -> None:
     with panel_col:
         ids = [s.stop_id for s in visible]
         labels = {s.stop_id: f"{trip.number(s.stop_id)}. {s.label} ({s.dates})" for s in visible}
-        stop_id = st.selectbox("Stop", [None, *ids], key="selected_stop",
-                               format_func=lambda i: "Trip overview" if i is None else labels[i])
+        stop_id = st.selectbox("Stop", [OVERVIEW, *ids], key="selected_stop",
+                               format_func=lambda i: labels.get(i, "Trip overview"))
         stop = trip.stop(stop_id) if stop_id else None
         st.markdown(stop_details(trip, stop) if stop else overview(trip, visible))
         st.download_button("Download stops as CSV", stops_to_csv(visible),

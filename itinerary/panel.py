@@ -76,9 +76,10 @@ def stop_details(trip: Trip, stop: Stop) -> str:
 
 def meeting_lines(meeting: Meeting) -> list[str]:
     when = f" · {md(format_range(meeting.date, meeting.date))}" if meeting.date else ""
-    lines = [f"**{md(meeting.with_)}**{when}"]
+    head = f"**{md(meeting.with_)}**{when}"
     if meeting.topics:
-        lines.append(f"_Topics: {md(', '.join(meeting.topics))}_")
+        head += f"  \n_Topics: {md(', '.join(meeting.topics))}_"  # a Markdown line break
+    lines = [head]
     if meeting.summary:
         lines += ["", md(meeting.summary)]
     if meeting.quote:
