@@ -16,7 +16,7 @@ from streamlit_folium import st_folium
 from itinerary import assets
 from itinerary.errors import DataError, ItineraryError, Problem
 from itinerary.export import stops_to_csv
-from itinerary.geocoding import GeocodeCache, locate
+from itinerary.geocoding import GeocodeCache, Resolution, locate
 from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.load import load_trip
 from itinerary.map import build_map, display_points, selection_layer
@@ -34,8 +34,8 @@ OVERVIEW = ""  # the stop picker's "no stop selected" choice
 
 @st.cache_data(show_spinner="Loading and geocoding the itinerary…", max_entries=16)
 def load(stops: bytes, stops_name: str, meetings: bytes | None, meetings_name: str | None,
-         title: str, online: bool) -> tuple[Trip, list[str], str]:
-    """The trip with coordinates, warnings, and a message naming unplaced stops."""
+         title: str, online: bool) -> tuple[Trip, list[str]]:
+    """The trip with coordinates, and warnings naming the stops not placed exactly."""
     trip = load_trip(stops, meetings, stops_name=stops_name, meetings_name=meetings_name,
                      title=title)
     cache = GeocodeCache()
@@ -43,8 +43,17 @@ def load(stops: bytes, stops_name: str, meetings: bytes | None, meetings_name: s
         result = locate(trip.stops, cache=cache, online=OnlineGeocoder() if online else None)
     finally:
         cache.close()
-    unresolved = result.unresolved_message() if result.unresolved else ""
-    return replace(trip, stops=tuple(result.stops)), result.warnings, unresolved
+    return replace(trip, stops=tuple(result.stops)), placement_warnings(result)
+
+
+def placement_warnings(result: Resolution) -> list[str]:
+    warnings = list(result.warnings)
+    if result.unresolved:
+        warnings.append(result.unresolved_message() + " They are listed in the panel but "
+                        "not drawn.")
+    if result.approximate:
+        warnings.append(result.approximate_message())
+    return warnings
 
 
 def source() -> tuple[bytes, str, bytes | None, str | None, str]:
@@ -130,8 +139,7 @@ def main() -> None:
         online = st.sidebar.toggle("Look up unknown places online", value=False,
                                    help="Asks OpenStreetMap's Nominatim, one place per second, "
                                         "for places the offline gazetteer lacks.")
-        trip, warnings, unresolved = load(stops, stops_name, meetings, meetings_name, title,
-                                          online)
+        trip, warnings = load(stops, stops_name, meetings, meetings_name, title, online)
     except ItineraryError as exc:
         show_error(exc)
         return
@@ -140,8 +148,6 @@ def main() -> None:
     st.title(trip.title or "Itinerary")
     for warning in [*st.session_state["link_warnings"], *warnings]:
         st.warning(warning)
-    if unresolved:
-        st.warning(unresolved + " They are listed in the panel but not drawn.")
     start, end = chosen_dates(trip)
     visible = filter_stops(trip.stops, start, end)
     if st.session_state.get("selected_stop") not in {s.stop_id for s in visible}:

@@ -102,6 +102,8 @@ def _locate(trip: Trip, online: bool) -> Resolution:
         cache.close()
     for warning in result.warnings:
         print(f"itinerary: warning: {warning}", file=sys.stderr)
+    if result.approximate:
+        print(f"itinerary: warning: {result.approximate_message()}", file=sys.stderr)
     return result
 
 

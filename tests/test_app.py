@@ -152,9 +152,11 @@ def test_upload_opens_another_itinerary_with_meetings():
     assert "10 meetings" in panel(at)
 
 
-def test_unplaced_stops_are_named_not_dropped(argv):
+def test_unplaced_and_approximate_stops_are_named_not_dropped(argv):
     argv(DATA / "stops_unresolvable.csv")
     at = app().run()
-    assert any("Xyzzyville" in w.value and "not drawn" in w.value for w in at.warning)
-    assert markers(at) == ["1. Bogotá, Colombia"]
+    warnings = [w.value for w in at.warning]
+    assert any("Atlantis" in w and "not drawn" in w for w in warnings)
+    assert any("Xyzzyville" in w and "country's centre" in w for w in warnings)
+    assert markers(at) == ["1. Bogotá, Colombia", "2. Xyzzyville, Colombia"]
     assert len(at.selectbox[0].options) == 4  # all three stops are still listed

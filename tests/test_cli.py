@@ -56,8 +56,9 @@ def test_geocode_writes_every_row_then_exits_1_when_unresolved(tmp_path, capsys)
     assert main(["geocode", str(source), "-o", str(out)]) == 1
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["stop_id"], r["precision"], r["lat"] != "") for r in rows] == [
-        ("a", "city", True), ("b", "", False), ("c", "", False)]
-    assert "Xyzzyville" in capsys.readouterr().err
+        ("a", "city", True), ("b", "country", True), ("c", "", False)]
+    err = capsys.readouterr().err
+    assert "Xyzzyville" in err and 'the country "Atlantis" is not recognised' in err
     assert main(["geocode", str(extra), "-o", str(out)]) == 0
     given = next(r for r in csv.DictReader(out.open(encoding="utf-8")) if r["stop_id"] == "c")
     assert (given["precision"], given["geocoder"]) == ("given", "file")

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from itinerary.geocoding import GeocodeCache, locate
 from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.load import read_stops
@@ -16,18 +18,30 @@ def test_seed_cities_resolve_in_their_countries(located_trip):
                    "lima": (-12, -77, "city", "gazetteer")}
 
 
-def test_unresolved_places_are_named_and_kept(gazetteer):
+def test_unknown_places_fall_back_to_the_country_and_unknown_countries_are_unresolved(
+        gazetteer):
     result = locate(read_stops(DATA / "stops_unresolvable.csv"), gazetteer=gazetteer)
     assert [s.stop_id for s in result.stops] == ["a", "b", "c"]
+    assert [(s.stop_id, s.precision, why) for s, why in result.approximate] == [
+        ("b", "country", '"Xyzzyville" was not found in Colombia')]
     assert [(s.stop_id, why) for s, why in result.unresolved] == [
-        ("b", '"Xyzzyville" was not found in Colombia'),
-        ("c", 'the country "Atlantis" is not recognised'),
-    ]
+        ("c", 'the country "Atlantis" is not recognised')]
     assert all(s.lat is None and s.precision == "" for s, _ in result.unresolved)
     assert result.unresolved_message() == (
-        'Could not place 2 stop(s) on the map: "Xyzzyville, Colombia" (stop b: "Xyzzyville" '
-        'was not found in Colombia); "Lima, Atlantis" (stop c: the country "Atlantis" is not '
-        "recognised).")
+        'Could not place 1 stop(s) on the map: "Lima, Atlantis" (stop c: the country '
+        '"Atlantis" is not recognised).')
+    assert result.approximate_message() == (
+        "1 stop(s) are placed at their country's centre because the place itself was not "
+        'found: "Xyzzyville, Colombia" (stop b: "Xyzzyville" was not found in Colombia).')
+
+
+def test_a_place_that_is_a_country_under_the_hint(gazetteer):
+    stops = read_stops(b"place,country,start_date\nCuracao,Netherlands Antilles,1990-01-02\n",
+                       name="c.csv")
+    result = locate(stops, gazetteer=gazetteer)
+    stop = result.stops[0]
+    assert (stop.precision, result.approximate) == ("country", [])
+    assert stop.lat == pytest.approx(12.2, abs=0.3)
 
 
 def test_given_coordinates_are_kept_and_duplicates_looked_up_once(gazetteer):
@@ -86,4 +100,5 @@ def test_failing_online_service_warns_once_and_falls_back(gazetteer):
     assert len(result.warnings) == 1
     assert result.warnings[0].startswith("Online geocoding is unavailable (the online "
                                          'geocoder failed for "Nowhere1"')
-    assert len(result.unresolved) == 2
+    assert [s.precision for s, _ in result.approximate] == ["country", "country"]
+    assert result.unresolved == []

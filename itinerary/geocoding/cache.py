@@ -12,7 +12,7 @@ from pathlib import Path
 
 from geopy.location import Location
 
-from itinerary.geocoding.gazetteer import INDEX_VERSION
+from itinerary.geocoding.index import INDEX_VERSION
 from itinerary.geocoding.names import normalize
 from itinerary.geocoding.paths import cache_dir
 

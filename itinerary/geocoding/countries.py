@@ -8,6 +8,7 @@ names that are written differently in itineraries.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,8 +28,7 @@ ALIASES: dict[str, str] = {
     "north korea": "KP", "korea north": "KP",
     "russia": "RU", "russian federation": "RU", "vatican": "VA", "holy see": "VA",
     "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI", "cote d ivoire": "CI",
-    "burma": "MM", "myanmar": "MM", "the netherlands": "NL", "holland": "NL",
-    "the bahamas": "BS", "the gambia": "GM", "east timor": "TL", "timor leste": "TL",
+    "burma": "MM", "myanmar": "MM", "holland": "NL", "east timor": "TL", "timor leste": "TL",
     "cape verde": "CV", "cabo verde": "CV", "swaziland": "SZ", "eswatini": "SZ",
     "macedonia": "MK", "north macedonia": "MK", "turkiye": "TR", "turkey": "TR",
     "palestinian territories": "PS", "west bank": "PS", "gaza": "PS", "taiwan": "TW",
@@ -36,6 +36,77 @@ ALIASES: dict[str, str] = {
     "brunei": "BN", "moldova": "MD", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
     "democratic republic of the congo": "CD", "congo kinshasa": "CD", "dr congo": "CD",
     "republic of the congo": "CG", "congo brazzaville": "CG",
+}
+
+
+# Countries as travel records name them at the time, each with the countries that hold its
+# territory today, most likely first. A stop "Tiflis, U.S.S.R." is searched in all of them.
+HISTORIC: dict[str, tuple[str, ...]] = {
+    "u s s r": ("RU", "UA", "GE", "KZ", "BY", "UZ", "AM", "AZ", "LT", "LV", "EE", "MD", "KG",
+                "TJ", "TM"),
+    "ussr": ("RU", "UA", "GE", "KZ", "BY", "UZ", "AM", "AZ", "LT", "LV", "EE", "MD", "KG",
+             "TJ", "TM"),
+    "soviet union": ("RU", "UA", "GE", "KZ", "BY", "UZ", "AM", "AZ", "LT", "LV", "EE", "MD",
+                     "KG", "TJ", "TM"),
+    "yugoslavia": ("RS", "HR", "SI", "BA", "MK", "ME", "XK"),
+    "serbia and montenegro": ("RS", "ME", "XK"),
+    "czechoslovakia": ("CZ", "SK"),
+    "germany federal republic of": ("DE",), "federal republic of germany": ("DE",),
+    "west germany": ("DE",), "german democratic republic": ("DE",), "east germany": ("DE",),
+    "germany democratic republic": ("DE",), "zaire": ("CD",), "belgian congo": ("CD",),
+    "ceylon": ("LK",), "siam": ("TH",), "persia": ("IR",), "formosa": ("TW",),
+    "rhodesia": ("ZW", "ZM"), "southern rhodesia": ("ZW",), "northern rhodesia": ("ZM",),
+    "nyasaland": ("MW",), "gold coast": ("GH",), "tanganyika": ("TZ",), "zanzibar": ("TZ",),
+    "dahomey": ("BJ",), "upper volta": ("BF",), "khmer republic": ("KH",),
+    "kampuchea": ("KH",), "malaya": ("MY", "SG"), "east pakistan": ("BD",),
+    "netherlands antilles": ("CW", "SX", "BQ", "AW"), "palestinian authority": ("PS",),
+    "west bank": ("PS", "IL"), "gaza strip": ("PS",), "vietnam south": ("VN",),
+    "south vietnam": ("VN",), "vietnam north": ("VN",), "north vietnam": ("VN",),
+    "vietnam republic of": ("VN",), "yemen arab republic": ("YE",), "north yemen": ("YE",),
+    "south yemen": ("YE",), "yemen people s democratic republic of": ("YE",),
+    "united arab republic": ("EG", "SY"), "netherlands east indies": ("ID",),
+    "dutch east indies": ("ID",), "french indochina": ("VN", "LA", "KH"),
+    "ottoman empire": ("TR", "SY", "LB", "IL", "IQ", "JO", "SA"), "turkey": ("TR",),
+    "austria hungary": ("AT", "HU", "CZ", "SK", "HR", "SI", "PL", "UA", "RO", "BA"),
+    "prussia": ("DE", "PL", "RU"), "newfoundland": ("CA",), "korea": ("KR", "KP"),
+    "bechuanaland": ("BW",), "basutoland": ("LS",), "british guiana": ("GY",),
+    "british honduras": ("BZ",), "dutch guiana": ("SR",), "irish free state": ("IE",),
+    "abyssinia": ("ET",), "manchuria": ("CN",), "manchukuo": ("CN",), "trieste": ("IT", "SI"),
+    "danzig": ("PL",), "free city of danzig": ("PL",), "south west africa": ("NA",),
+    "upper burma": ("MM",), "western samoa": ("WS",), "new hebrides": ("VU",),
+    "gilbert islands": ("KI",), "ellice islands": ("TV",), "british solomon islands": ("SB",),
+    "portuguese guinea": ("GW",), "spanish sahara": ("EH", "MA"), "french somaliland": ("DJ",),
+    "italian somaliland": ("SO",), "british somaliland": ("SO",), "aden": ("YE",),
+    "trucial states": ("AE",), "muscat and oman": ("OM",), "transjordan": ("JO",),
+    "mandatory palestine": ("IL", "PS"), "palestine": ("PS", "IL"), "hong kong": ("HK",),
+    "macau": ("MO",), "macao": ("MO",), "china people s republic of": ("CN",),
+    "china republic of": ("TW",), "holy see": ("VA",), "vatican city": ("VA",),
+    "congo democratic republic of the": ("CD",), "congo republic of the": ("CG",),
+    "korea republic of": ("KR",), "korea democratic people s republic of": ("KP",),
+    "european union": ("BE",),
+}
+
+# Territories a country ruled or rules, where its name stands as the hint in old records:
+# St. Thomas under Denmark, Bermuda under the United Kingdom.
+DEPENDENCIES: dict[str, tuple[str, ...]] = {
+    "DK": ("GL", "FO", "VI", "IS"),
+    "GB": ("BM", "GI", "KY", "VG", "AI", "MS", "TC", "FK", "SH", "IO", "PN", "GG", "JE", "IM",
+           "HK", "BS", "JM", "BB", "TT", "BZ", "GY", "AG", "KN", "LC", "VC", "GD", "DM", "MT",
+           "CY", "FJ", "SG", "MY", "KE", "UG", "TZ", "ZW", "ZM", "MW", "NG", "GH", "SL", "GM",
+           "IN", "PK", "BD", "LK", "MM", "AE", "BH", "QA", "KW", "YE", "IE", "AU", "NZ", "CA"),
+    "FR": ("MQ", "GP", "GF", "RE", "YT", "PM", "NC", "PF", "WF", "BL", "MF", "MC", "DZ", "TN",
+           "MA", "SN", "CI", "VN", "LA", "KH", "LB", "SY", "DJ", "MG"),
+    "NL": ("CW", "SX", "BQ", "AW", "SR", "ID"),
+    "US": ("PR", "GU", "VI", "AS", "MP", "UM", "PW", "MH", "FM", "PH", "PA"),
+    "PT": ("MO", "CV", "GW", "ST", "AO", "MZ", "TL"),
+    "ES": ("EH", "GQ"),
+    "IT": ("SM", "VA", "LY", "ER", "SO"),
+    "BE": ("CD", "RW", "BI"),
+    "AU": ("PG", "NR", "NF", "CX", "CC"),
+    "NZ": ("CK", "NU", "TK", "WS"),
+    "NO": ("SJ",),
+    "FI": ("AX",),
+    "CN": ("HK", "MO"),
 }
 
 
@@ -59,7 +130,7 @@ def _countries() -> tuple[dict[str, Country], dict[str, str]]:
         lat, lon = points.get(int(info["isonumeric"]), (None, None))
         by_code[code] = Country(code, info["name"], lat, lon)
         for name in (info["name"], info["iso3"], code):
-            by_name[normalize(name)] = code
+            by_name[_key(name)] = code
     by_name.update(ALIASES)
     return by_code, by_name
 
@@ -70,13 +141,67 @@ def code_for(name: str) -> str | None:
     "Korea, South" is also tried as "South Korea", the way official lists write names.
     """
     by_name = _countries()[1]
-    key = normalize(name)
+    key = _key(name)
     if key in by_name:
         return by_name[key]
     if "," in name:
         head, _, tail = name.partition(",")
-        return by_name.get(normalize(f"{tail} {head}"))
+        return by_name.get(_key(f"{tail} {head}"))
     return None
+
+
+def _key(name: str) -> str:
+    # "The Netherlands" and "Netherlands", "the Gambia" and "Gambia" are one country.
+    return normalize(name).removeprefix("the ")
+
+
+@dataclass(frozen=True)
+class CountryHint:
+    """Where a record's country text says to look, in tiers tried in order.
+
+    `named` holds the countries the text names, most specific first: "United Kingdom
+    (Bermuda)" is ((BM,), (GB,)); "U.S.S.R." is one tier of its fifteen successor states,
+    among which population decides. `ruled` holds the territories those countries ruled,
+    searched last and only for exact, sizeable matches.
+    """
+
+    named: tuple[tuple[str, ...], ...]
+    ruled: tuple[str, ...] = ()
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*(c for tier in self.named for c in tier), *self.ruled]))
+
+    @property
+    def named_codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c for tier in self.named for c in tier))
+
+
+def hint_for(text: str) -> CountryHint | None:
+    """The countries a record's country text may stand for, or None if not recognised."""
+    text = text.strip()
+    inner = [p for p in re.findall(r"\(([^()]*)\)", text) if p.strip()]
+    outer = re.sub(r"\([^()]*\)", " ", text).strip()
+    tiers = [codes for part in [*inner, outer] if part and (codes := _direct_codes(part))]
+    if not tiers:
+        return None
+    named = {c for tier in tiers for c in tier}
+    ruled = [d for tier in tiers for c in tier for d in DEPENDENCIES.get(c, ())
+             if d not in named]
+    return CountryHint(tuple(dict.fromkeys(tiers)), tuple(dict.fromkeys(ruled)))
+
+
+def _direct_codes(name: str) -> tuple[str, ...] | None:
+    key = normalize(name)
+    if key in HISTORIC:
+        return HISTORIC[key]
+    if "," in name:
+        head, _, tail = name.partition(",")
+        for variant in (f"{tail} {head}", f"{head} {tail}"):
+            if normalize(variant) in HISTORIC:
+                return HISTORIC[normalize(variant)]
+    code = code_for(name)
+    return (code,) if code else None
 
 
 def country(code: str) -> Country | None:

