@@ -32,6 +32,7 @@ MODERN = [
     ("Lima", "United States", "Lima, United States", 40.74, -84.11),
     ("Munster", "Germany", "Münster, Germany", 51.96, 7.63),
     ("Rzeszow", "Poland", "Rzeszów, Poland", 50.04, 22.00),
+    ("New Delhi", "India", "New Delhi, India", 28.64, 77.22),  # not Delhi, its alias
 ]
 
 HISTORIC_NAMES = [

@@ -228,7 +228,16 @@ def _first(choice: str | tuple[str, int]) -> str:
 def _rank(places: list[Place]) -> list[Place]:
     """Cities before regions, then the largest: within one tier of countries population
     decides, so "Kiev, U.S.S.R." is Kyiv and not a Russian village of the same name."""
-    return sorted(places, key=lambda p: (p.kind != "city", -p.population, not p.primary))
+    ranked = sorted(places, key=lambda p: (p.kind != "city", -p.population, not p.primary))
+    if ranked and not ranked[0].primary:
+        # "New Delhi" is also an alternate name of Delhi; where a place bearing the name
+        # itself lies beside the larger one, the name means that place.
+        named = next((p for p in ranked if p.primary and p.kind == ranked[0].kind
+                      and _near(p, ranked[0])), None)
+        if named is not None:
+            ranked.remove(named)
+            ranked.insert(0, named)
+    return ranked
 
 
 def _confident(places: list[Place]) -> list[Place]:
