@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: setup run test test-fast lint chromium clean
+.PHONY: setup run test test-fast lint bench chromium clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,9 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python bench/geocode.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

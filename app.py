@@ -6,8 +6,9 @@ Run with `make run`, or `streamlit run app.py -- [STOPS.csv [MEETINGS.csv]]`.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
@@ -15,35 +16,74 @@ from streamlit_folium import st_folium
 
 from itinerary import assets
 from itinerary.errors import DataError, ItineraryError, Problem
-from itinerary.export import stops_to_csv
+from itinerary.export import rows_to_csv, stops_to_csv
 from itinerary.geocoding import GeocodeCache, Resolution, locate
 from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.load import load_trip
 from itinerary.map import build_map, display_points, selection_layer
 from itinerary.model import Trip
 from itinerary.panel import overview, stop_details
+from itinerary.travels import COLUMNS, Imported, import_travels
 from itinerary.view import View, filter_stops, stop_at, view_from_query, view_to_query
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_STOPS = HERE / "data" / "stops.csv"
 DEFAULT_MEETINGS = HERE / "data" / "meetings.csv"
 DEFAULT_TITLE = "Secretary Blinken in Colombia, Chile and Peru, October 2022"
+TRAVELS_DIR = Path(os.environ.get("ITINERARY_TRAVELS_DIR", HERE.parent / "shared" / "travels"))
 MAP_KEY = "map"
 OVERVIEW = ""  # the stop picker's "no stop selected" choice
+BUILT_IN, UPLOAD, RECORD = "Built-in trip", "Itinerary CSV", "Official travel record"
+ALL_TRIPS = "All trips"
+UPLOAD_XML = "Upload an XML file…"
+PROGRESS_FROM = 6  # geocoding more places than this shows a progress bar
 
 
-@st.cache_data(show_spinner="Loading and geocoding the itinerary…", max_entries=16)
-def load(stops: bytes, stops_name: str, meetings: bytes | None, meetings_name: str | None,
-         title: str, online: bool) -> tuple[Trip, list[str]]:
-    """The trip with coordinates, and warnings naming the stops not placed exactly."""
-    trip = load_trip(stops, meetings, stops_name=stops_name, meetings_name=meetings_name,
-                     title=title)
-    cache = GeocodeCache()
-    try:
-        result = locate(trip.stops, cache=cache, online=OnlineGeocoder() if online else None)
-    finally:
-        cache.close()
-    return replace(trip, stops=tuple(result.stops)), placement_warnings(result)
+@dataclass(frozen=True)
+class Source:
+    stops: bytes
+    stops_name: str
+    meetings: bytes | None
+    meetings_name: str | None
+    title: str
+
+
+@st.cache_data(show_spinner="Reading the itinerary…", max_entries=32)
+def parse(source: Source) -> Trip:
+    return load_trip(source.stops, source.meetings, stops_name=source.stops_name,
+                     meetings_name=source.meetings_name, title=source.title)
+
+
+@st.cache_data(show_spinner="Reading the travel record…", max_entries=8)
+def import_record(data: bytes, name: str) -> Imported:
+    return import_travels([(data, name)])
+
+
+def place(trip: Trip, dataset: str, online: bool) -> tuple[Trip, list[str]]:
+    """The trip with coordinates, geocoded once per session (the disk cache makes later
+    sessions quick), with a progress bar when there are more than a handful of places."""
+    memo = st.session_state.setdefault("placed", {})
+    if (dataset, online) not in memo:
+        todo = len({(s.place, s.country) for s in trip.stops if not s.located})
+        bar = st.progress(0.0, text=f"Placing {todo} places…") if todo >= PROGRESS_FROM else None
+
+        def report(done: int, total: int) -> None:
+            if bar is not None:
+                bar.progress(done / total, text=f"Placing places: {done} of {total}")
+
+        cache = GeocodeCache()
+        try:
+            result = locate(trip.stops, cache=cache, progress=report,
+                            online=OnlineGeocoder() if online else None)
+        finally:
+            cache.close()
+        if bar is not None:
+            bar.empty()
+        if len(memo) > 16:
+            memo.clear()
+        memo[(dataset, online)] = (replace(trip, stops=tuple(result.stops)),
+                                   placement_warnings(result))
+    return memo[(dataset, online)]
 
 
 def placement_warnings(result: Resolution) -> list[str]:
@@ -56,25 +96,68 @@ def placement_warnings(result: Resolution) -> list[str]:
     return warnings
 
 
-def source() -> tuple[bytes, str, bytes | None, str | None, str]:
-    """The itinerary to show: an upload, else the command line's files, else the seed trip."""
-    with st.sidebar.expander("Open another itinerary", expanded=False):
-        up_stops = st.file_uploader("Stops CSV", type=["csv"], key="upload_stops")
-        up_meetings = st.file_uploader("Meetings CSV (optional)", type=["csv"],
-                                       key="upload_meetings")
-    if up_stops is not None:
-        meetings = up_meetings.getvalue() if up_meetings is not None else None
-        return (up_stops.getvalue(), up_stops.name, meetings,
-                up_meetings.name if up_meetings is not None else None, up_stops.name)
+def choose_source() -> Source | None:
+    """The itinerary to show, from the sidebar's data picker."""
+    args = sys.argv[1:] if Path(sys.argv[0]).name == Path(__file__).name else []
     # `streamlit run app.py -- FILE` makes argv ["app.py", FILE]; under a test runner argv
     # belongs to the runner, so it is read only when this script is argv[0].
-    args = sys.argv[1:] if Path(sys.argv[0]).name == Path(__file__).name else []
+    first = f"File: {Path(args[0]).name}" if args else BUILT_IN
+    kind = st.sidebar.radio("Data", [first, UPLOAD, RECORD], key="source")
+    if kind == UPLOAD:
+        return uploaded_source()
+    if kind == RECORD:
+        return record_source()
     stops_path = Path(args[0]) if args else DEFAULT_STOPS
     meetings_path = Path(args[1]) if len(args) > 1 else (None if args else DEFAULT_MEETINGS)
-    title = stops_path.name if args else DEFAULT_TITLE
-    return (read_bytes(stops_path), str(stops_path),
-            read_bytes(meetings_path) if meetings_path else None,
-            str(meetings_path) if meetings_path else None, title)
+    return Source(read_bytes(stops_path), str(stops_path),
+                  read_bytes(meetings_path) if meetings_path else None,
+                  str(meetings_path) if meetings_path else None,
+                  stops_path.name if args else DEFAULT_TITLE)
+
+
+def uploaded_source() -> Source | None:
+    stops = st.sidebar.file_uploader("Stops CSV", type=["csv"], key="upload_stops")
+    meetings = st.sidebar.file_uploader("Meetings CSV (optional)", type=["csv"],
+                                        key="upload_meetings")
+    if stops is None:
+        st.info("Upload a stops CSV in the sidebar to see it on the map. The README shows "
+                "the format: one row per stop with place, country and start_date.")
+        return None
+    return Source(stops.getvalue(), stops.name, meetings.getvalue() if meetings else None,
+                  meetings.name if meetings else None, stops.name)
+
+
+def record_source() -> Source | None:
+    files = sorted(TRAVELS_DIR.glob("*.xml")) if TRAVELS_DIR.is_dir() else []
+    choice = st.sidebar.selectbox("Record file", [*(f.name for f in files), UPLOAD_XML],
+                                  key="record_file")
+    if choice == UPLOAD_XML:
+        upload = st.sidebar.file_uploader("Travel record XML", type=["xml"], key="upload_xml")
+        if upload is None:
+            st.info("Upload one of the Office of the Historian's travel XML files.")
+            return None
+        data, name = upload.getvalue(), upload.name
+    else:
+        path = TRAVELS_DIR / choice
+        data, name = read_bytes(path), path.name
+    imported = import_record(data, name)
+    if imported.problems:
+        listed = "; ".join(str(p) for p in imported.problems[:5])
+        st.warning(f"{len(imported.problems)} record(s) could not be read and were skipped: "
+                   f"{listed}" + ("; …" if len(imported.problems) > 5 else ""))
+    if not imported.rows:
+        raise DataError([Problem(name, "holds no travel records that could be read")])
+    travellers = list(dict.fromkeys(r["traveler"] for r in imported.rows))
+    who = st.sidebar.selectbox("Traveller", travellers, key="record_traveller")
+    rows = [r for r in imported.rows if r["traveler"] == who]
+    trips = list(dict.fromkeys(r["trip"] for r in rows))
+    trip = st.sidebar.selectbox("Trip", [ALL_TRIPS, *trips], index=len(trips),
+                                key=f"record_trip::{name}::{who}",
+                                help="Records at most two days apart form one trip.")
+    if trip != ALL_TRIPS:
+        rows = [r for r in rows if r["trip"] == trip]
+    return Source(rows_to_csv(rows, COLUMNS).encode(), f"{name} ({trip})", None, None,
+                  f"{who}: {trip}")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -131,19 +214,7 @@ def handle_click(value: dict | None, visible: list) -> None:
         st.rerun()  # so the map's selection ring follows the click at once
 
 
-def main() -> None:
-    st.set_page_config(page_title="itinerary", page_icon="🗺️", layout="wide")
-    try:
-        assets.check()
-        stops, stops_name, meetings, meetings_name, title = source()
-        online = st.sidebar.toggle("Look up unknown places online", value=False,
-                                   help="Asks OpenStreetMap's Nominatim, one place per second, "
-                                        "for places the offline gazetteer lacks.")
-        trip, warnings = load(stops, stops_name, meetings, meetings_name, title, online)
-    except ItineraryError as exc:
-        show_error(exc)
-        return
-    dataset = hashlib.sha256(stops + b"\0" + (meetings or b"")).hexdigest()[:16]
+def dashboard(trip: Trip, dataset: str, warnings: list[str]) -> None:
     init_view(trip, dataset)
     st.title(trip.title or "Itinerary")
     for warning in [*st.session_state["link_warnings"], *warnings]:
@@ -166,15 +237,33 @@ def main() -> None:
                           feature_group_to_add=ring)
         handle_click(value, visible)
     with panel_col:
-        ids = [s.stop_id for s in visible]
         labels = {s.stop_id: f"{trip.number(s.stop_id)}. {s.label} ({s.dates})" for s in visible}
-        stop_id = st.selectbox("Stop", [OVERVIEW, *ids], key="selected_stop",
+        stop_id = st.selectbox("Stop", [OVERVIEW, *labels], key="selected_stop",
                                format_func=lambda i: labels.get(i, "Trip overview"))
         stop = trip.stop(stop_id) if stop_id else None
         st.markdown(stop_details(trip, stop) if stop else overview(trip, visible))
         st.download_button("Download stops as CSV", stops_to_csv(visible),
                            file_name="stops.csv", mime="text/csv")
     st.query_params.from_dict(view_to_query(View(start, end, stop_id)))
+
+
+def main() -> None:
+    st.set_page_config(page_title="itinerary", page_icon="🗺️", layout="wide")
+    try:
+        assets.check()
+        source = choose_source()
+        if source is None:
+            return
+        online = st.sidebar.toggle("Look up unknown places online", value=False,
+                                   help="Asks OpenStreetMap's Nominatim, one place per second, "
+                                        "for places the offline gazetteer lacks.")
+        trip = parse(source)
+        dataset = hashlib.sha256(source.stops + b"\0" + (source.meetings or b"")).hexdigest()
+        trip, warnings = place(trip, dataset[:16], online)
+    except ItineraryError as exc:
+        show_error(exc)
+        return
+    dashboard(trip, dataset[:16], warnings)
 
 
 main()

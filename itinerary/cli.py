@@ -1,7 +1,8 @@
 """The `itinerary` command line: validate, geocode and map itinerary files.
 
 The same code as the app. Errors from the core become one line on stderr and exit code 2
-(bad input); an unresolved place in `geocode` is exit code 1, after every row is written.
+(bad input); an unresolved place in `geocode`, or a skipped record in `import-travels`, is
+exit code 1, after every other row is written.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from datetime import date
 from pathlib import Path
 
 from itinerary import __version__
-from itinerary.errors import DataError, ItineraryError
-from itinerary.export import write_stops
+from itinerary.errors import DataError, ItineraryError, Problem
+from itinerary.export import rows_to_csv, write_stops
 from itinerary.geocoding import GeocodeCache, locate
 from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.geocoding.resolve import Resolution
 from itinerary.load import load_trip
 from itinerary.map import standalone_html
 from itinerary.model import Trip
+from itinerary.travels import COLUMNS, import_travels, read_path
 from itinerary.view import filter_stops
 
 EXIT_UNRESOLVED, EXIT_BAD_INPUT = 1, 2
@@ -71,6 +73,14 @@ def _parser() -> argparse.ArgumentParser:
     mapping.add_argument("--end", type=_iso_date, help="last day shown (YYYY-MM-DD)")
     _online_flag(mapping)
     mapping.set_defaults(run=_map)
+
+    travels = sub.add_parser("import-travels",
+                             help="turn official travel-record XML files into stops")
+    travels.add_argument("files", type=Path, nargs="+", metavar="FILE.xml")
+    travels.add_argument("-o", "--output", type=Path, required=True)
+    travels.add_argument("--who", metavar="SLUG", help="only this traveller, e.g. "
+                         "blinken-antony-j")
+    travels.set_defaults(run=_import_travels)
     return parser
 
 
@@ -135,6 +145,26 @@ def _map(args: argparse.Namespace) -> int:
     if result.unresolved:
         print(f"itinerary: warning: {result.unresolved_message()}", file=sys.stderr)
     return 0
+
+
+def _import_travels(args: argparse.Namespace) -> int:
+    sources = []
+    for path in args.files:
+        try:
+            sources.append(read_path(path))
+        except OSError as exc:
+            raise DataError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]
+                            ) from exc
+    result = import_travels(sources, who=args.who)
+    for problem in result.problems:
+        print(f"itinerary: skipped: {problem}", file=sys.stderr)
+    if not result.rows:
+        who = f" for {args.who}" if args.who else ""
+        print(f"itinerary: error: no records could be imported{who}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    args.output.write_text(rows_to_csv(result.rows, COLUMNS), encoding="utf-8")
+    print(f"{result.summary()}; wrote {args.output}", file=sys.stderr)
+    return EXIT_UNRESOLVED if result.problems else 0
 
 
 if __name__ == "__main__":

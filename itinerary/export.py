@@ -25,20 +25,34 @@ def neutralize(cell: str) -> str:
     return cell
 
 
-def stops_to_csv(stops: Sequence[Stop]) -> str:
-    extras = list(dict.fromkeys(k for s in stops for k in s.extra))
+def rows_to_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
+    """Rows of text as CSV, formula-like cells neutralised."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*COLUMNS, *extras])
-    for stop in stops:
-        row = [stop.stop_id, stop.place, stop.country, stop.start.isoformat(),
-               "" if stop.end == stop.start else stop.end.isoformat(),
-               "" if stop.lat is None else f"{stop.lat:.6f}".rstrip("0").rstrip("."),
-               "" if stop.lon is None else f"{stop.lon:.6f}".rstrip("0").rstrip("."),
-               stop.precision, stop.geocoder, stop.summary,
-               *(stop.extra.get(k, "") for k in extras)]
-        writer.writerow([neutralize(cell) for cell in row])
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([neutralize(row.get(column, "")) for column in columns])
     return out.getvalue()
+
+
+def stops_to_csv(stops: Sequence[Stop]) -> str:
+    extras = list(dict.fromkeys(k for s in stops for k in s.extra))
+    return rows_to_csv([_stop_row(stop) for stop in stops], [*COLUMNS, *extras])
+
+
+def _stop_row(stop: Stop) -> dict[str, str]:
+    return {
+        "stop_id": stop.stop_id, "place": stop.place, "country": stop.country,
+        "start_date": stop.start.isoformat(),
+        "end_date": "" if stop.end == stop.start else stop.end.isoformat(),
+        "lat": _coordinate(stop.lat), "lon": _coordinate(stop.lon),
+        "precision": stop.precision, "geocoder": stop.geocoder, "summary": stop.summary,
+        **stop.extra,
+    }
+
+
+def _coordinate(value: float | None) -> str:
+    return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 def write_stops(stops: Sequence[Stop], path: Path) -> None:

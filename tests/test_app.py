@@ -126,6 +126,7 @@ def test_a_bad_file_shows_an_error_and_the_app_keeps_running(argv):
 
 def test_many_problems_are_all_listed():
     at = app().run()
+    at.sidebar.radio[0].set_value("Itinerary CSV").run()
     text = (b"stop_id,place,country,start_date\na,X,Y,soon\na,,,2022-01-01\n")
     at.sidebar.file_uploader[0].set_value(("many.csv", text, "text/csv")).run()
     assert not at.exception
@@ -143,6 +144,8 @@ def test_command_line_file_opens_another_itinerary(argv):
 
 def test_upload_opens_another_itinerary_with_meetings():
     at = app().run()
+    at.sidebar.radio[0].set_value("Itinerary CSV").run()
+    assert at.info[0].value.startswith("Upload a stops CSV in the sidebar")
     stops = (ROOT / "data" / "stops.csv").read_bytes().replace(b"Bogot\xc3\xa1", b"Medell\xc3\xadn")
     at.sidebar.file_uploader[0].set_value(("mine.csv", stops, "text/csv")).run()
     at.sidebar.file_uploader[1].set_value(
@@ -160,3 +163,53 @@ def test_unplaced_and_approximate_stops_are_named_not_dropped(argv):
     assert any("Xyzzyville" in w and "country's centre" in w for w in warnings)
     assert markers(at) == ["1. Bogotá, Colombia", "2. Xyzzyville, Colombia"]
     assert len(at.selectbox[0].options) == 4  # all three stops are still listed
+
+
+TRAVELS = DATA / "travels"
+SAMPLE = ROOT.parent / "shared" / "travels"
+
+
+def record(at: AppTest, file: str) -> AppTest:
+    at.sidebar.radio[0].set_value("Official travel record").run()
+    return at.sidebar.selectbox(key="record_file").set_value(file).run()
+
+
+def test_official_record_picks_a_traveller_and_a_trip(monkeypatch):
+    monkeypatch.setenv("ITINERARY_TRAVELS_DIR", str(TRAVELS))
+    at = record(app().run(), "cases.xml")
+    assert at.sidebar.selectbox(key="record_traveller").options == ["Other Person",
+                                                                    "Test Traveller"]
+    at.sidebar.selectbox(key="record_traveller").set_value("Test Traveller").run()
+    trip = at.sidebar.selectbox[2]
+    assert trip.options == ["All trips", "1959-05 Egypt, India", "1959-05 Vatican City, Canada"]
+    assert trip.value == "1959-05 Vatican City, Canada"  # the latest trip first
+    trip.set_value("1959-05 Egypt, India").run()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Test Traveller: 1959-05 Egypt, India"
+    assert markers(at) == ["1. Cairo, Egypt", "2. Alexandria, Egypt", "3. Mumbai (Bombay), India"]
+    at.selectbox(key="selected_stop").select("10-1").run()
+    assert "- **source\\_id:** 10" in panel(at)  # the record id is shown with the stop
+
+
+def test_a_broken_record_file_warns_and_imports_the_rest(monkeypatch):
+    monkeypatch.setenv("ITINERARY_TRAVELS_DIR", str(TRAVELS))
+    at = record(app().run(), "broken.xml")
+    assert at.warning[0].value.startswith("5 record(s) could not be read and were skipped: "
+                                          "broken.xml: record 31 (line 8): malformed XML")
+    assert markers(at) == ["1. La Paz, Bolivia"]
+
+
+def test_an_unusable_record_file_is_an_error(monkeypatch):
+    monkeypatch.setenv("ITINERARY_TRAVELS_DIR", str(TRAVELS))
+    at = record(app().run(), "entities.xml")
+    assert not at.exception
+    assert at.error[0].value == "entities.xml: holds no travel records that could be read"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the shared sample is absent")
+def test_the_sample_record_shows_the_october_2022_trip(monkeypatch):
+    monkeypatch.setenv("ITINERARY_TRAVELS_DIR", str(SAMPLE))
+    at = record(app().run(), "blinken-antony-j.xml")
+    at.sidebar.selectbox[2].set_value("2022-10 Colombia, Chile, Peru").run()
+    assert markers(at) == ["1. Bogota, Colombia", "2. Santiago, Chile", "3. Lima, Peru"]
+    assert at.date_input[0].value == (date(2022, 10, 3), date(2022, 10, 6))

