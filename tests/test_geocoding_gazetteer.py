@@ -94,6 +94,7 @@ COLONIAL = [
     ("St. Thomas", "Denmark", "Charlotte Amalie, U.S. Virgin Islands", 18.34, -64.93),
     ("Hamilton", "United Kingdom (Bermuda)", "Hamilton, Bermuda", 32.29, -64.78),
     ("Hamilton", "United Kingdom", "Hamilton, United Kingdom", 55.77, -4.03),
+    ("Nassau", "United Kingdom", "Nassau, Bahamas", 25.06, -77.34),
 ]
 
 

@@ -102,3 +102,23 @@ def test_failing_online_service_warns_once_and_falls_back(gazetteer):
                                          'geocoder failed for "Nowhere1"')
     assert [s.precision for s, _ in result.approximate] == ["country", "country"]
     assert result.unresolved == []
+
+
+SAMPLE = Path(__file__).parent.parent.parent / "shared" / "travels" / "blinken-antony-j.xml"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the shared sample is absent")
+def test_the_sample_record_is_placed_in_the_right_countries(gazetteer):
+    from itinerary.export import rows_to_csv
+    from itinerary.travels import COLUMNS, import_travels, read_path
+
+    rows = import_travels([read_path(SAMPLE)]).rows
+    stops = read_stops(rows_to_csv(rows, COLUMNS).encode(), name="sample.csv")
+    result = locate(stops, gazetteer=gazetteer)
+    assert result.unresolved == []
+    october = [s for s in result.stops if s.extra["trip"] == "2022-10 Colombia, Chile, Peru"]
+    assert [(s.place, round(s.lat), round(s.lon), s.precision) for s in october] == [
+        ("Bogota", 5, -74, "city"), ("Santiago", -33, -71, "city"), ("Lima", -12, -77, "city")]
+    # Honest about the few it cannot find: their country's centre, said so.
+    assert sorted(s.place for s, _ in result.approximate) == ["Dead Sea", "Kerem Shalom",
+                                                              "Sweimeh"]

@@ -36,6 +36,15 @@ ALIASES: dict[str, str] = {
     "brunei": "BN", "moldova": "MD", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
     "democratic republic of the congo": "CD", "congo kinshasa": "CD", "dr congo": "CD",
     "republic of the congo": "CG", "congo brazzaville": "CG",
+    "bosnia herzegovina": "BA", "bosnia": "BA", "herzegovina": "BA",
+    "former yugoslav republic of macedonia": "MK", "slovak republic": "SK",
+    "kyrgyz republic": "KG", "kyrgyzstan": "KG", "federated states of micronesia": "FM",
+    "micronesia federated states of": "FM", "malagasy republic": "MG", "madagascar": "MG",
+    "lao people s democratic republic": "LA", "syrian arab republic": "SY",
+    "brunei darussalam": "BN", "russian soviet federative socialist republic": "RU",
+    "kingdom of serbs croats and slovenes": "RS", "great britain and northern ireland": "GB",
+    "united kingdom of great britain and northern ireland": "GB", "saint kitts": "KN",
+    "guinea bissau": "GW", "east germany": "DE", "west germany": "DE",
 }
 
 
@@ -145,14 +154,18 @@ def code_for(name: str) -> str | None:
     if key in by_name:
         return by_name[key]
     if "," in name:
+        # "Korea, South" is South Korea; "Iran, Islamic Republic of" is Iran.
         head, _, tail = name.partition(",")
-        return by_name.get(_key(f"{tail} {head}"))
+        return by_name.get(_key(f"{tail} {head}")) or by_name.get(_key(head))
     return None
 
 
+_SAINT = re.compile(r"\bst\b")
+
+
 def _key(name: str) -> str:
-    # "The Netherlands" and "Netherlands", "the Gambia" and "Gambia" are one country.
-    return normalize(name).removeprefix("the ")
+    # "The Netherlands" and "Netherlands", "St. Lucia" and "Saint Lucia" are one country.
+    return _SAINT.sub("saint", normalize(name)).removeprefix("the ")
 
 
 @dataclass(frozen=True)
