@@ -19,6 +19,7 @@ from itinerary.errors import DataError, ItineraryError, Problem
 from itinerary.export import rows_to_csv, stops_to_csv
 from itinerary.geocoding import GeocodeCache, Resolution, locate
 from itinerary.geocoding.online import OnlineGeocoder
+from itinerary.layers import NUMBERED_MAX
 from itinerary.load import load_trip
 from itinerary.map import build_map, display_points, selection_layer
 from itinerary.model import Trip
@@ -202,16 +203,23 @@ def chosen_dates(trip: Trip) -> tuple:
     return (picked[0], picked[-1]) if picked else (trip.first_day, trip.last_day)
 
 
-def handle_click(value: dict | None, visible: list) -> None:
+def handle_click(value: dict | None, visible: list) -> bool:
+    """Select the stop whose marker was clicked. True when the selection changed."""
     clicked = (value or {}).get("last_object_clicked")
     signature = (clicked, (value or {}).get("last_object_clicked_count"))
     if not clicked or signature == st.session_state.get("last_click"):
-        return
+        return False
     st.session_state["last_click"] = signature
     stop = stop_at(visible, clicked["lat"], clicked["lng"])
-    if stop is not None and stop.stop_id != st.session_state.get("selected_stop"):
-        st.session_state["selected_stop"] = stop.stop_id
-        st.rerun()  # so the map's selection ring follows the click at once
+    if stop is None or stop.stop_id == st.session_state.get("selected_stop"):
+        return False
+    st.session_state["selected_stop"] = stop.stop_id
+    return True
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def visible_csv(_trip: Trip, dataset: str, start: object, end: object) -> str:
+    return stops_to_csv(filter_stops(_trip.stops, start, end))
 
 
 def dashboard(trip: Trip, dataset: str, warnings: list[str]) -> None:
@@ -224,25 +232,30 @@ def dashboard(trip: Trip, dataset: str, warnings: list[str]) -> None:
     if st.session_state.get("selected_stop") not in {s.stop_id for s in visible}:
         st.session_state["selected_stop"] = OVERVIEW
 
+    # A click reaches st.session_state[MAP_KEY] before this run (streamlit-folium's change
+    # callback); handling it before drawing means the ring follows it in this same run.
+    handle_click(st.session_state.get(MAP_KEY), visible)
+
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
-        numbers = {s.stop_id: trip.number(s.stop_id) for s in visible}
-        fmap = build_map(visible, numbers=numbers, height="560px")
+        fmap = build_map(visible, numbers=trip.numbers, height="560px")
         located = [s for s in visible if s.located]
         points = dict(zip((s.stop_id for s in located), display_points(located), strict=True))
         selected = st.session_state.get("selected_stop")
-        ring = [selection_layer(points[selected])] if selected in points else None
+        ring = ([selection_layer(points[selected], large=len(points) > NUMBERED_MAX)]
+                if selected in points else None)
         value = st_folium(fmap, key=MAP_KEY, height=560, use_container_width=True,
                           returned_objects=["last_object_clicked", "last_object_clicked_count"],
                           feature_group_to_add=ring)
-        handle_click(value, visible)
+        if handle_click(value, visible):
+            st.rerun()  # a click the callback did not see (AppTest sets the value directly)
     with panel_col:
         labels = {s.stop_id: f"{trip.number(s.stop_id)}. {s.label} ({s.dates})" for s in visible}
         stop_id = st.selectbox("Stop", [OVERVIEW, *labels], key="selected_stop",
                                format_func=lambda i: labels.get(i, "Trip overview"))
         stop = trip.stop(stop_id) if stop_id else None
         st.markdown(stop_details(trip, stop) if stop else overview(trip, visible))
-        st.download_button("Download stops as CSV", stops_to_csv(visible),
+        st.download_button("Download stops as CSV", visible_csv(trip, dataset, start, end),
                            file_name="stops.csv", mime="text/csv")
     st.query_params.from_dict(view_to_query(View(start, end, stop_id)))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 # The topics used by the built-in trip. Other itineraries may use their own words; these
 # keep the built-in data consistent and give the panel a stable order.
@@ -97,10 +98,13 @@ class Trip:
     def stop(self, stop_id: str) -> Stop | None:
         return next((s for s in self.stops if s.stop_id == stop_id), None)
 
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        """Each stop's 1-based position in the whole trip, stable under filtering."""
+        return {s.stop_id: i for i, s in enumerate(self.stops, start=1)}
+
     def number(self, stop_id: str) -> int:
-        """The stop's 1-based position in the whole trip, stable under filtering."""
-        ids = [s.stop_id for s in self.stops]
-        return ids.index(stop_id) + 1
+        return self.numbers[stop_id]
 
     def meetings_at(self, stop_id: str) -> list[Meeting]:
         return sorted(

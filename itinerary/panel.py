@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from itinerary.model import Meeting, Stop, Trip, format_range
 from itinerary.route import total_km
 
+_LISTED = 30  # stops listed by name in the overview
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 _PRECISION_NOTES = {
     "country": "placed at the country's centre: the place itself was not found",
@@ -44,9 +45,12 @@ def overview(trip: Trip, visible: Sequence[Stop]) -> str:
     distance = total_km(visible)
     if distance:
         lines.insert(1, f"About {distance:,.0f} km travelled between them.")
-    for stop in visible:
+    for stop in visible[:_LISTED]:
         lines.append(f"{trip.number(stop.stop_id)}. **{md(stop.label)}**, "
                      f"{md(stop.dates)}")
+    if len(visible) > _LISTED:
+        lines.append(f"\n…and {len(visible) - _LISTED:,} more stops: pick one above, or "
+                     "narrow the dates.")
     topics = Counter(t for m in meetings for t in m.topics)
     if topics:
         lines += ["", "Topics: " + ", ".join(f"{md(t)} ({n})" for t, n in topics.most_common())]
@@ -66,6 +70,12 @@ def stop_details(trip: Trip, stop: Stop) -> str:
     for column, value in stop.extra.items():
         if value.strip():
             lines.append(f"- **{md(column)}:** {md(value)}")
+    others = [s for s in trip.stops if s.stop_id != stop.stop_id and s.located
+              and (s.lat, s.lon) == (stop.lat, stop.lon)]
+    if others:
+        visits = ", ".join(f"{trip.number(s.stop_id)} ({md(s.dates)})" for s in others[:10])
+        more = f" and {len(others) - 10} more" if len(others) > 10 else ""
+        lines.append(f"\nOther visits here: {visits}{more}.")
     meetings = trip.meetings_at(stop.stop_id)
     if meetings:
         lines += ["", f"#### Meetings ({len(meetings)})"]

@@ -36,8 +36,8 @@ def the_map(at: AppTest):
 def markers(at: AppTest) -> list[str]:
     """The tooltips of the markers on the map, in order."""
     script = json.loads(the_map(at).proto.json_args)["script"]
-    tips = [json.loads(f'"{t}"') for t in re.findall(r'\.bindTooltip\("([^"]+)"', script)]
-    return [t.split("</b>")[0].removeprefix("<b>") for t in tips]
+    places = json.loads(re.search(r"var places = (\[.*?\]);\n", script).group(1))
+    return [tip.split("</b>")[0].removeprefix("<b>") for _, _, _, tip in places]
 
 
 def click(at: AppTest, stop) -> AppTest:

@@ -147,6 +147,9 @@ def test_map_shows_markers_route_and_outlines_without_the_network(server, visit)
     expect(frame.locator(".itinerary-stop")).to_have_count(3)
     expect(frame.locator(".itinerary-stop")).to_have_text(["1", "2", "3"])
     expect(frame.locator("path.leaflet-ant-path")).not_to_have_count(0)
+    # Two legs drawn as great-circle arcs, a point per degree, not two straight segments.
+    map_frame = next(f for f in visit.page.frames if "streamlit_folium" in f.url)
+    assert map_frame.evaluate("window.itineraryRoute.getLatLngs().length") > 40
     # The offline base layer: Natural Earth outlines drawn in their own pane.
     outlines = frame.locator(".leaflet-outlines-pane path")
     expect(outlines).not_to_have_count(0)

@@ -9,6 +9,7 @@ import pytest
 
 from itinerary import assets
 from itinerary.errors import AssetError
+from itinerary.layers import NUMBERED_MAX
 from itinerary.load import load_trip
 from itinerary.map import build_map, display_points, escape, standalone_html, tooltip_html
 
@@ -18,6 +19,13 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(scope="module")
 def page(located_trip):
     return build_map(located_trip.stops).get_root().render()
+
+
+def trip_layer(page: str) -> tuple[list, list]:
+    """The places and route arrays the trip layer sends to the browser."""
+    places = json.loads(re.search(r"var places = (\[.*?\]);\n", page).group(1))
+    route = json.loads(re.search(r"var route = (\[.*?\]);\n", page).group(1))
+    return places, route
 
 
 def test_assets_come_from_the_app_not_a_cdn(page):
@@ -31,21 +39,22 @@ def test_assets_come_from_the_app_not_a_cdn(page):
 
 
 def test_markers_are_numbered_in_trip_order_with_tooltips(page):
-    assert re.findall(r'"html": "\\u003cspan\\u003e(\d+)\\u003c/span\\u003e"', page) == [
-        "1", "2", "3"]
-    tips = [json.loads(f'"{t}"') for t in re.findall(r'\.bindTooltip\("([^"]+)"', page)]
-    assert tips == ["<b>1. Bogotá, Colombia</b><br>3–4 Oct 2022",
-                    "<b>2. Santiago, Chile</b><br>5 Oct 2022",
-                    "<b>3. Lima, Peru</b><br>6–7 Oct 2022"]
+    places, _ = trip_layer(page)
+    assert [(p[2], p[3]) for p in places] == [
+        ("1", "<b>1. Bogotá, Colombia</b><br>3–4 Oct 2022"),
+        ("2", "<b>2. Santiago, Chile</b><br>5 Oct 2022"),
+        ("3", "<b>3. Lima, Peru</b><br>6–7 Oct 2022"),
+    ]
+    assert '"numbered": true' not in page and "var numbered = true;" in page
 
 
-def test_route_is_a_geodesic_antpath_under_the_markers(page):
-    route = page.index("L.polyline.antPath(")
-    assert route < page.index("L.marker(")
-    options = page[route:page.index(").addTo(", route)]
-    assert '"interactive": false' in options
-    points = re.findall(r"\[(-?\d+\.\d+), (-?\d+\.\d+)\]", options)
-    assert len(points) > 40  # sampled along the great circle, not three straight lines
+def test_route_joins_the_stops_in_order_and_is_drawn_first(page, located_trip):
+    _, route = trip_layer(page)
+    assert route == [[round(s.lat, 5), round(s.lon, 5)] for s in located_trip.stops]
+    script = page[page.index("var route = "):]
+    # Great-circle arcs, under the markers and deaf to the mouse.
+    assert "Math.acos(dot)" in script and "interactive: false" in script
+    assert script.index("L.polyline.antPath(") < script.index("L.marker(")
 
 
 def test_view_fits_the_stops(page, located_trip):
@@ -64,8 +73,32 @@ def test_outlines_are_fetched_from_the_app(page):
 
 def test_unlocated_stops_are_not_drawn(located_trip):
     stops = [*located_trip.stops[:2], replace(located_trip.stops[2], lat=None, lon=None)]
+    places, route = trip_layer(build_map(stops).get_root().render())
+    assert len(places) == len(route) == 2
+
+
+def test_visits_to_one_place_share_a_marker(located_trip):
+    bogota, santiago, lima = located_trip.stops
+    again = replace(bogota, stop_id="back", place="Bogota")
+    page = build_map([bogota, santiago, lima, again]).get_root().render()
+    places, route = trip_layer(page)
+    assert [p[2] for p in places] == ["1+", "2", "3"]
+    assert places[0][3] == "<b>Bogotá, Colombia</b><br>1. 3–4 Oct 2022<br>4. 3–4 Oct 2022"
+    assert len(route) == 4  # the route still returns to Bogotá
+
+
+def test_large_trips_use_canvas_circles_and_a_plain_line(located_trip):
+    from datetime import timedelta
+
+    base = located_trip.stops[0]
+    stops = [replace(base, stop_id=f"s{i}", lat=base.lat + i * 0.01, lon=base.lon,
+                     start=base.start + timedelta(days=i), end=base.start + timedelta(days=i))
+             for i in range(NUMBERED_MAX + 1)]
     page = build_map(stops).get_root().render()
-    assert len(re.findall(r"L\.marker\(", page)) == 2
+    assert "var numbered = false;" in page
+    assert "leaflet-ant-path.js" not in page  # not even loaded
+    places, _ = trip_layer(page)
+    assert len(places) == NUMBERED_MAX + 1
 
 
 def test_markers_across_the_antimeridian_stay_beside_each_other():
@@ -101,8 +134,8 @@ def test_escape(text, escaped):
 
 def test_tooltip_escapes_place_names(located_trip):
     stop = replace(located_trip.stops[0], place="<i>Bogotá</i>")
-    assert tooltip_html(stop, 1) == ("<b>1. &lt;i&gt;Bogotá&lt;/i&gt;, Colombia</b><br>"
-                                     "3–4 Oct 2022")
+    assert tooltip_html([stop], {stop.stop_id: 1}) == (
+        "<b>1. &lt;i&gt;Bogotá&lt;/i&gt;, Colombia</b><br>3–4 Oct 2022")
 
 
 def test_standalone_file_needs_nothing_from_the_network(located_trip):
@@ -111,7 +144,8 @@ def test_standalone_file_needs_nothing_from_the_network(located_trip):
     assert "/app/static/" not in page
     assert '"type":"Topology"' in page  # outlines inlined
     assert "url(data:image/png;base64," in page  # Leaflet's control images inlined
-    assert page.count('.bindPopup("\\u003cdiv class=\\"itinerary-popup\\"') == 3
+    places, _ = trip_layer(page)
+    assert [p[4].startswith('<div class="itinerary-popup"><h4>') for p in places] == [True] * 3
     assert "Pedro Castillo" in page and "<title>Trip</title>" in page
 
 

@@ -1,28 +1,13 @@
-import itertools
 from datetime import date
 
 import pytest
 
 from itinerary.model import Stop
-from itinerary.route import arc, distance_km, legs, total_km
+from itinerary.route import distance_km, legs, total_km
 
 
 def at(stop_id, lat, lon):
     return Stop(stop_id, stop_id, "", date(2022, 1, 1), date(2022, 1, 1), lat=lat, lon=lon)
-
-
-def test_arc_follows_the_great_circle_not_the_screen_line():
-    # New York to Tokyo: the great circle passes far north of both ends.
-    points = arc((40.71, -74.0), (35.68, 139.69))
-    assert points[0] == (40.71, -74.0) and points[-1][0] == pytest.approx(35.68)
-    assert max(lat for lat, _ in points) > 65
-
-
-def test_arc_crossing_the_antimeridian_stays_continuous():
-    points = arc((35.68, 139.69), (21.3, -157.8))  # Tokyo to Honolulu
-    lons = [lon for _, lon in points]
-    assert all(abs(b - a) < 10 for a, b in itertools.pairwise(lons))
-    assert lons[-1] == pytest.approx(360 - 157.8)
 
 
 @pytest.mark.parametrize(("a", "b", "km"), [

@@ -1,0 +1,170 @@
+"""The map's own folium elements: the offline country outlines and the trip layer.
+
+The trip layer sends every stop as one compact JSON array and builds the markers and the
+route in the browser, so a trip of thousands of stops costs tens of bytes a stop instead of
+a JavaScript object each. Up to `NUMBERED_MAX` places it draws numbered markers and an
+animated route; beyond that, canvas-rendered circles and a plain line. Text in the data has
+been escaped by the caller and reaches the page only inside JSON string literals.
+"""
+
+from __future__ import annotations
+
+import folium
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from itinerary import assets
+
+NUMBERED_MAX = 300
+STOP_COLOR = "#b03a2e"
+ROUTE_COLOR = "#1d4f91"
+CSS = f"""
+<style>
+  .leaflet-container {{ background: #bcd6e6; }}
+  .itinerary-stop {{ background: {STOP_COLOR}; color: #fff; border: 2px solid #fff;
+    border-radius: 50%; box-shadow: 0 1px 4px rgba(0,0,0,.45); display: flex;
+    align-items: center; justify-content: center; font: bold 12px/1 sans-serif; }}
+  .itinerary-popup h4 {{ margin: 0 0 4px; font-size: 14px; }}
+  .itinerary-popup p {{ margin: 4px 0; }}
+</style>
+"""
+
+
+class Header(folium.MacroElement):
+    """Raw HTML for the page head (our CSS); never built from data."""
+
+    _template = Template("{% macro header(this, kwargs) %}{{ this.markup }}{% endmacro %}")
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.markup = markup
+
+
+class CountryOutlines(JSCSSMixin, folium.MacroElement):
+    """Natural Earth country shapes in a pane under the tiles, so the map reads offline.
+
+    With `url` the browser fetches the TopoJSON once (the app); with `data` it is inlined
+    (a standalone file, which may be opened from disk where fetch is not allowed).
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var pane = map.createPane("outlines");
+            pane.style.zIndex = 150;
+            pane.style.pointerEvents = "none";
+            // Rings that cross the antimeridian (Fiji, Chukotka) would be drawn as bands
+            // across the whole world; unwrap their longitudes so they stay continuous.
+            function unwrap(ring) {
+                for (var i = 1; i < ring.length; i++) {
+                    while (ring[i][0] - ring[i - 1][0] > 180) ring[i][0] -= 360;
+                    while (ring[i][0] - ring[i - 1][0] < -180) ring[i][0] += 360;
+                }
+            }
+            function draw(topo) {
+                var shapes = topojson.feature(topo, topo.objects.countries);
+                shapes.features.forEach(function (f) {
+                    if (!f.geometry) return;
+                    var polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates]
+                        : f.geometry.coordinates;
+                    polys.forEach(function (p) { p.forEach(unwrap); });
+                });
+                window.itineraryOutlines = L.geoJSON(shapes, {
+                    pane: "outlines", interactive: false,
+                    style: {color: "#8c8c8c", weight: 0.6, fillColor: "#f3efe4",
+                            fillOpacity: 1}
+                }).addTo(map);
+            }
+            {% if this.data %}
+            draw({{ this.data }});
+            {% else %}
+            fetch({{ this.url|tojson }}).then(function (r) { return r.json(); }).then(draw)
+                .catch(function (e) { console.warn("country outlines unavailable", e); });
+            {% endif %}
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, *, url: str | None = None, data: str | None = None) -> None:
+        super().__init__()
+        self._name = "CountryOutlines"
+        self.url, self.data = url, data
+        self.default_js = [("topojson", assets.url("topojson_js"))]
+
+
+class TripLayer(JSCSSMixin, folium.MacroElement):
+    """The route and the stop markers, built in the browser from compact arrays.
+
+    `places` holds one entry per marker: [lat, lon, label, tooltip HTML] and, in a
+    standalone file, popup HTML. `route` holds the stops' points in trip order; each leg is
+    drawn as a great-circle arc, one point per degree, interpolated in the browser. The
+    route is drawn first and takes no clicks, so it never steals the markers' clicks.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var places = {{ this.places|tojson }};
+            var route = {{ this.route|tojson }};
+            var numbered = {{ this.numbered|tojson }};
+            var renderer = L.canvas({padding: 0.5});
+            var rad = Math.PI / 180;
+            function vec(p) {
+                var la = p[0] * rad, lo = p[1] * rad;
+                return [Math.cos(la) * Math.cos(lo), Math.cos(la) * Math.sin(lo), Math.sin(la)];
+            }
+            function arc(a, b, out) {
+                var u = vec(a), v = vec(b);
+                var dot = Math.max(-1, Math.min(1, u[0] * v[0] + u[1] * v[1] + u[2] * v[2]));
+                var w = Math.acos(dot), n = Math.max(1, Math.ceil(w / rad));
+                for (var i = out.length ? 1 : 0; i <= n; i++) {
+                    var t = i / n, s = Math.sin(w);
+                    var f = s < 1e-9 ? 1 - t : Math.sin((1 - t) * w) / s;
+                    var g = s < 1e-9 ? t : Math.sin(t * w) / s;
+                    var x = f * u[0] + g * v[0], y = f * u[1] + g * v[1], z = f * u[2] + g * v[2];
+                    var lat = Math.atan2(z, Math.sqrt(x * x + y * y)) / rad;
+                    var lon = Math.atan2(y, x) / rad;
+                    var prev = out.length ? out[out.length - 1][1] : a[1];
+                    lon += Math.round((prev - lon) / 360) * 360;
+                    out.push([lat, lon]);
+                }
+                return out;
+            }
+            var path = [];
+            for (var i = 1; i < route.length; i++) arc(route[i - 1], route[i], path);
+            if (path.length > 1) {
+                var style = {color: {{ this.color|tojson }}, weight: numbered ? 3 : 1.5,
+                             opacity: 0.85, interactive: false};
+                window.itineraryRoute = (numbered && L.polyline.antPath)
+                    ? L.polyline.antPath(path, Object.assign(style, {
+                        delay: 1200, dashArray: [12, 18], pulseColor: "#ffffff",
+                        className: "itinerary-route"}))
+                    : L.polyline(path, Object.assign(style, {renderer: renderer}));
+                window.itineraryRoute.addTo(map);
+            }
+            places.forEach(function (p) {
+                var marker = numbered
+                    ? L.marker([p[0], p[1]], {keyboard: false, icon: L.divIcon({
+                        html: "<span>" + p[2] + "</span>", className: "itinerary-stop",
+                        iconSize: [26, 26], iconAnchor: [13, 13]})})
+                    : L.circleMarker([p[0], p[1]], {renderer: renderer, radius: 6,
+                        color: "#ffffff", weight: 1.5, fillColor: {{ this.fill|tojson }},
+                        fillOpacity: 0.95});
+                marker.bindTooltip(p[3], {direction: "top", offset: [0, numbered ? -12 : -6]});
+                if (p.length > 4) marker.bindPopup(p[4], {maxWidth: 340});
+                marker.addTo(map);
+            });
+            window.itineraryMarkers = places.length;
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, places: list[list], route: list[tuple[float, float]]) -> None:
+        super().__init__()
+        self._name = "TripLayer"
+        self.places, self.route = places, route
+        self.numbered = len(places) <= NUMBERED_MAX
+        self.color, self.fill = ROUTE_COLOR, STOP_COLOR
+        self.default_js = [("antpath", assets.url("antpath_js"))] if self.numbered else []
