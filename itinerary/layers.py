@@ -9,7 +9,10 @@ been escaped by the caller and reaches the page only inside JSON string literals
 
 from __future__ import annotations
 
+import json
+
 import folium
+from branca.element import Element, JavascriptLink
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -30,6 +33,44 @@ CSS = f"""
 """
 
 
+class RawText(Element):
+    """Text placed in the page as it is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: object) -> str:
+        return self.text
+
+
+class _RawScript(JSCSSMixin, folium.MacroElement):
+    """An element whose rendered script joins the page as plain text.
+
+    branca puts every rendered script into a new Jinja template before the page is
+    rendered. For scripts that carry data that would be slow (the data is parsed again) and
+    unsafe: "{{ ... }}" in a place name would be evaluated on the server. Here the script
+    is rendered once, and its output never parsed again.
+    """
+
+    def render(self, **kwargs: object) -> None:
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        script = self._template.module.__dict__["script"](self, kwargs)
+        figure.script.add_child(RawText(script), name=self.get_name())
+
+
+def data_json(value: object) -> str:
+    """JSON for a script element: nothing in it can close the script or open a template."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                       ("{", "\\u007b"), ("}", "\\u007d"), ("\u2028", "\\u2028"),
+                       ("\u2029", "\\u2029")):
+        text = text.replace(char, code)
+    return text
+
+
 class Header(folium.MacroElement):
     """Raw HTML for the page head (our CSS); never built from data."""
 
@@ -40,7 +81,7 @@ class Header(folium.MacroElement):
         self.markup = markup
 
 
-class CountryOutlines(JSCSSMixin, folium.MacroElement):
+class CountryOutlines(_RawScript):
     """Natural Earth country shapes in a pane under the tiles, so the map reads offline.
 
     With `url` the browser fetches the TopoJSON once (the app); with `data` it is inlined
@@ -93,7 +134,7 @@ class CountryOutlines(JSCSSMixin, folium.MacroElement):
         self.default_js = [("topojson", assets.url("topojson_js"))]
 
 
-class TripLayer(JSCSSMixin, folium.MacroElement):
+class TripLayer(_RawScript):
     """The route and the stop markers, built in the browser from compact arrays.
 
     `places` holds one entry per marker: [lat, lon, label, tooltip HTML] and, in a
@@ -106,8 +147,8 @@ class TripLayer(JSCSSMixin, folium.MacroElement):
         {% macro script(this, kwargs) %}
         (function () {
             var map = {{ this._parent.get_name() }};
-            var places = {{ this.places|tojson }};
-            var route = {{ this.route|tojson }};
+            var places = {{ this.places_json }};
+            var route = {{ this.route_json }};
             var numbered = {{ this.numbered|tojson }};
             var renderer = L.canvas({padding: 0.5});
             var rad = Math.PI / 180;
@@ -164,7 +205,7 @@ class TripLayer(JSCSSMixin, folium.MacroElement):
     def __init__(self, places: list[list], route: list[tuple[float, float]]) -> None:
         super().__init__()
         self._name = "TripLayer"
-        self.places, self.route = places, route
+        self.places_json, self.route_json = data_json(places), data_json(route)
         self.numbered = len(places) <= NUMBERED_MAX
         self.color, self.fill = ROUTE_COLOR, STOP_COLOR
         self.default_js = [("antpath", assets.url("antpath_js"))] if self.numbered else []

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from functools import lru_cache
 
 import folium
 
 from itinerary import assets
-from itinerary.layers import CSS, CountryOutlines, Header, TripLayer
+from itinerary.layers import CSS, CountryOutlines, Header, RawText, TripLayer
 from itinerary.model import Meeting, Stop, format_range
 from itinerary.route import LatLon
 
@@ -99,14 +100,19 @@ def tooltip_html(visits: Sequence[Stop], numbers: dict[str, int]) -> str:
     """The place and each visit's number and dates, at most `_TOOLTIP_VISITS` of them."""
     first = visits[0]
     if len(visits) == 1:
-        return f"<b>{numbers.get(first.stop_id, 0)}. {escape(first.label)}</b><br>" \
-               f"{escape(first.dates)}"
+        return _single_tooltip(first, numbers.get(first.stop_id, 0))
     lines = [f"<b>{escape(first.label)}</b>"]
     lines += [f"{numbers.get(s.stop_id, 0)}. {escape(s.dates)}"
               for s in visits[:_TOOLTIP_VISITS]]
     if len(visits) > _TOOLTIP_VISITS:
         lines.append(f"and {len(visits) - _TOOLTIP_VISITS} more visits")
     return "<br>".join(lines)
+
+
+@lru_cache(maxsize=65536)
+def _single_tooltip(stop: Stop, number: int) -> str:
+    # Memoised: the same stops are labelled again on every rerun of the app.
+    return f"<b>{number}. {escape(stop.label)}</b><br>{escape(stop.dates)}"
 
 
 def popup_html(stop: Stop, meetings: Sequence[Meeting]) -> str:
@@ -139,6 +145,6 @@ def standalone_html(stops: Sequence[Stop], *, numbers: dict[str, int] | None = N
                     meetings: Sequence[Meeting] = (), title: str = "Itinerary") -> str:
     """A self-contained HTML page of the map: every script and the outlines inlined."""
     m = build_map(stops, numbers=numbers, meetings=meetings, standalone=True)
-    m.get_root().header.add_child(
-        folium.Element(f"<title>{html.escape(title)}</title>"), name="title")
+    m.get_root().header.add_child(RawText(f"<title>{html.escape(title)}</title>"),
+                                  name="title")
     return assets.inline(m.get_root().render())

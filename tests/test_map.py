@@ -157,3 +157,16 @@ def test_missing_asset_is_a_clear_error(tmp_path):
         f"map assets missing from {tmp_path}: leaflet.css, leaflet-ant-path.js, "
         "topojson-client.min.js, countries-50m.json; the map cannot be drawn. Restore them "
         "with scripts/vendor.sh or a fresh checkout.")
+
+
+@pytest.mark.parametrize("name", ["{{ 7*7 }}", "{% if true %}x{% endif %}", "{# c #}",
+                                  "{{ cycler.__init__.__globals__ }}"])
+def test_template_syntax_in_data_is_never_evaluated(located_trip, name):
+    # branca re-parses rendered scripts as Jinja; data must reach the page as it was.
+    stop = replace(located_trip.stops[0], place=name)
+    page = build_map([stop]).get_root().render()
+    places, _ = trip_layer(page)
+    assert places[0][3].startswith(f"<b>1. {escape(name)}, Colombia</b>")
+    assert "{{" not in page.split("var places = ")[1].split(";")[0]
+    standalone = standalone_html([stop], title=name)
+    assert f"<title>{name}</title>" in standalone
