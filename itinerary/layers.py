@@ -139,8 +139,9 @@ class TripLayer(_RawScript):
 
     `places` holds one entry per marker: [lat, lon, label, tooltip HTML] and, in a
     standalone file, popup HTML. `route` holds the stops' points in trip order; each leg is
-    drawn as a great-circle arc, one point per degree, interpolated in the browser. The
-    route is drawn first and takes no clicks, so it never steals the markers' clicks.
+    drawn as a great-circle arc, one point per degree, interpolated in the browser, and a
+    leg across the antimeridian on both sides of it. The route is drawn first and takes no
+    clicks, so it never steals the markers' clicks.
     """
 
     _template = Template("""
@@ -156,33 +157,44 @@ class TripLayer(_RawScript):
                 var la = p[0] * rad, lo = p[1] * rad;
                 return [Math.cos(la) * Math.cos(lo), Math.cos(la) * Math.sin(lo), Math.sin(la)];
             }
-            function arc(a, b, out) {
-                var u = vec(a), v = vec(b);
+            // One leg as points along the great circle, a point per degree, starting at
+            // the leg's own start so the line stays continuous across the antimeridian.
+            function arc(a, b) {
+                var u = vec(a), v = vec(b), out = [];
                 var dot = Math.max(-1, Math.min(1, u[0] * v[0] + u[1] * v[1] + u[2] * v[2]));
-                var w = Math.acos(dot), n = Math.max(1, Math.ceil(w / rad));
-                for (var i = out.length ? 1 : 0; i <= n; i++) {
-                    var t = i / n, s = Math.sin(w);
+                var w = Math.acos(dot), n = Math.max(1, Math.ceil(w / rad)), s = Math.sin(w);
+                for (var i = 0; i <= n; i++) {
+                    var t = i / n;
                     var f = s < 1e-9 ? 1 - t : Math.sin((1 - t) * w) / s;
                     var g = s < 1e-9 ? t : Math.sin(t * w) / s;
                     var x = f * u[0] + g * v[0], y = f * u[1] + g * v[1], z = f * u[2] + g * v[2];
                     var lat = Math.atan2(z, Math.sqrt(x * x + y * y)) / rad;
                     var lon = Math.atan2(y, x) / rad;
                     var prev = out.length ? out[out.length - 1][1] : a[1];
-                    lon += Math.round((prev - lon) / 360) * 360;
-                    out.push([lat, lon]);
+                    out.push([lat, lon + Math.round((prev - lon) / 360) * 360]);
                 }
                 return out;
             }
-            var path = [];
-            for (var i = 1; i < route.length; i++) arc(route[i - 1], route[i], path);
-            if (path.length > 1) {
+            // Markers stay on the main copy of the world; a leg that crosses the
+            // antimeridian is drawn on both sides of it, so it reaches both markers.
+            var legs = [];
+            for (var i = 1; i < route.length; i++) {
+                var leg = arc(route[i - 1], route[i]);
+                legs.push(leg);
+                var end = leg[leg.length - 1][1];
+                if (end > 180 || end < -180) {
+                    var shift = end > 180 ? -360 : 360;
+                    legs.push(leg.map(function (q) { return [q[0], q[1] + shift]; }));
+                }
+            }
+            if (legs.length) {
                 var style = {color: {{ this.color|tojson }}, weight: numbered ? 3 : 1.5,
                              opacity: 0.85, interactive: false};
                 window.itineraryRoute = (numbered && L.polyline.antPath)
-                    ? L.polyline.antPath(path, Object.assign(style, {
+                    ? L.polyline.antPath(legs, Object.assign(style, {
                         delay: 1200, dashArray: [12, 18], pulseColor: "#ffffff",
                         className: "itinerary-route"}))
-                    : L.polyline(path, Object.assign(style, {renderer: renderer}));
+                    : L.polyline(legs, Object.assign(style, {renderer: renderer}));
                 window.itineraryRoute.addTo(map);
             }
             places.forEach(function (p) {

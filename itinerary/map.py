@@ -85,15 +85,8 @@ def marker_places(stops: Sequence[Stop], points: Sequence[LatLon], numbers: dict
 
 
 def display_points(stops: Sequence[Stop]) -> list[LatLon]:
-    """Stop positions with longitudes unwrapped along the trip, so that markers and the
-    route stay on the same copy of the world when a trip crosses the antimeridian."""
-    points: list[LatLon] = []
-    for stop in stops:
-        lon = float(stop.lon)  # type: ignore[arg-type]
-        if points:
-            lon += round((points[-1][1] - lon) / 360) * 360
-        points.append((float(stop.lat), lon))  # type: ignore[arg-type]
-    return points
+    """The stops' positions on the map, in order."""
+    return [(float(s.lat), float(s.lon)) for s in stops]  # type: ignore[arg-type]
 
 
 def tooltip_html(visits: Sequence[Stop], numbers: dict[str, int]) -> str:

@@ -44,6 +44,7 @@ def overview(trip: Trip, visible: Sequence[Stop]) -> str:
              ""]
     distance = total_km(visible)
     if distance:
+        lines[0] += "  "  # a Markdown line break
         lines.insert(1, f"About {distance:,.0f} km travelled between them.")
     for stop in visible[:_LISTED]:
         lines.append(f"{trip.number(stop.stop_id)}. **{md(stop.label)}**, "

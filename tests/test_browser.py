@@ -6,18 +6,13 @@ recorded, and the map must still show its markers, route and outlines.
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.streamlit_server import Server
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -33,50 +28,6 @@ if not Path(CHROMIUM).exists():
                 allow_module_level=True)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`streamlit run` on a free port, in its own process group."""
-
-    def __init__(self, *args: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                   "--server.port", str(self.port), "--server.address", "127.0.0.1",
-                   "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-        if args:
-            command += ["--", *args]
-        self.process = subprocess.Popen(command, cwd=ROOT, start_new_session=True,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                        env={**os.environ})
-        self._wait()
-
-    def _wait(self) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited: {self.process.stderr.read().decode()}")
-            try:
-                with urllib.request.urlopen(self.url + "_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("streamlit did not become healthy within 60 s")
-
-    def stop(self) -> None:
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=10)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(self.process.pid, signal.SIGKILL)
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
     running = Server()
@@ -87,6 +38,13 @@ def server() -> Iterator[Server]:
 @pytest.fixture(scope="module")
 def payload_server() -> Iterator[Server]:
     running = Server(str(DATA / "stops_payload.csv"), str(DATA / "meetings_payload.csv"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def pacific_server() -> Iterator[Server]:
+    running = Server(str(DATA / "stops_pacific.csv"))
     yield running
     running.stop()
 
@@ -112,6 +70,8 @@ class Visit:
         self.page.set_default_timeout(TIMEOUT_MS)
         self.dialogs: list[str] = []
         self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("dialog", self._dialog)  # before goto: it also hears the map's iframe
         self.context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/]|file:|data:).*"),
                            self._block)
@@ -149,7 +109,8 @@ def test_map_shows_markers_route_and_outlines_without_the_network(server, visit)
     expect(frame.locator("path.leaflet-ant-path")).not_to_have_count(0)
     # Two legs drawn as great-circle arcs, a point per degree, not two straight segments.
     map_frame = next(f for f in visit.page.frames if "streamlit_folium" in f.url)
-    assert map_frame.evaluate("window.itineraryRoute.getLatLngs().length") > 40
+    legs = map_frame.evaluate("window.itineraryRoute.getLatLngs().map(l => l.length)")
+    assert len(legs) == 2 and sum(legs) > 40
     # The offline base layer: Natural Earth outlines drawn in their own pane.
     outlines = frame.locator(".leaflet-outlines-pane path")
     expect(outlines).not_to_have_count(0)
@@ -157,6 +118,18 @@ def test_map_shows_markers_route_and_outlines_without_the_network(server, visit)
     # Only map tiles were asked of the outside world; every script came from the app.
     assert all("tile.openstreetmap.org" in url for url in visit.outside), visit.outside
     assert visit.dialogs == []
+
+
+def test_a_leg_across_the_antimeridian_reaches_both_markers(pacific_server, visit):
+    visit.open(pacific_server.url)
+    map_frame = next(f for f in visit.page.frames if "streamlit_folium" in f.url)
+    ends = map_frame.evaluate("window.itineraryRoute.getLatLngs().map(l => "
+                              "[l[0].lng, l[l.length - 1].lng])")
+    # Tokyo to Honolulu leaves Tokyo eastwards past 180° and, drawn again a world to the
+    # west, arrives at Honolulu's marker; Honolulu to Los Angeles is one plain leg.
+    assert [[round(a, 1), round(b, 1)] for a, b in ends] == [
+        [139.7, 202.2], [-220.3, -157.8], [-157.8, -118.2]]
+    assert visit.errors == []
 
 
 def test_clicking_limas_marker_shows_the_castillo_meeting(server, visit):

@@ -17,7 +17,7 @@ def test_markdown_from_data_is_escaped(text, shown):
 
 def test_overview_summarises_the_visible_trip(trip, located_trip):
     text = overview(located_trip, located_trip.stops)
-    assert text.startswith("**3–7 Oct 2022** · 3 stops in 3 countries · 10 meetings")
+    assert text.startswith("**3–7 Oct 2022** · 3 stops in 3 countries · 10 meetings  \n")
     assert "About 6,688 km travelled between them." in text
     assert "3. **Lima, Peru**, 6–7 Oct 2022" in text
     assert "Widen the date range" in overview(trip, [])

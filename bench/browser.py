@@ -1,0 +1,131 @@
+"""Browser benchmark: the dashboard in headless Chromium at 3 and 5,000 stops.
+
+Run with `make bench` (after `make test` has installed Chromium) or
+`python bench/browser.py`. For each size it starts `streamlit run`, then in several fresh
+browser contexts (no network beyond the local server) measures:
+
+- load: from `goto` to every marker drawn on the map;
+- click: from a click on a marker to the side panel showing that stop;
+- filter: from a change of the start date to the map redrawn with the remaining stops.
+
+It prints the median of the runs, in seconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scale import generate  # noqa: E402
+
+from tests.streamlit_server import Server  # noqa: E402
+
+RUNS = 5
+FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MARKERS_DRAWN = """n => [...document.querySelectorAll('FRAME')].some(f => {
+    const w = f.contentWindow;
+    if (!w || w.itineraryMarkers !== n) return false;
+    return n > 300 || w.document.querySelectorAll('.itinerary-stop').length === n;
+})""".replace("FRAME", FRAME)
+# A marker inside the visible map, as a point in the page.
+MARKER_POINT = """() => {
+    const map = window.map, size = map.getSize();
+    for (const layer of Object.values(map._layers)) {
+        if (!layer.getLatLng || layer.options.interactive === false) continue;
+        const p = map.latLngToContainerPoint(layer.getLatLng());
+        if (p.x > 20 && p.y > 20 && p.x < size.x - 20 && p.y < size.y - 20) return [p.x, p.y];
+    }
+    return null;
+}"""
+
+
+def places_between(stops: Path, start: date | None = None) -> tuple[int, date, date]:
+    """Markers (distinct points) of the stops from `start` on, and the trip's dates."""
+    rows = list(csv.DictReader(stops.open(encoding="utf-8")))
+    first = min(date.fromisoformat(r["start_date"]) for r in rows)
+    last = max(date.fromisoformat(r["end_date"] or r["start_date"]) for r in rows)
+    start = start or first
+    points = {(round(float(r["lat"]), 5), round(float(r["lon"]), 5)) if r.get("lat")
+              else (r["place"], r["country"]) for r in rows
+              if date.fromisoformat(r["end_date"] or r["start_date"]) >= start}
+    return len(points), first, last
+
+
+def one_run(browser: object, url: str, markers: int, field: str, value: str,
+            markers_after: int) -> tuple[float, float, float]:
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    page: Page = context.new_page()
+    page.set_default_timeout(60_000)
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(MARKERS_DRAWN, arg=markers)
+    load = time.perf_counter() - started
+
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    x, y = frame.evaluate(MARKER_POINT)
+    box = page.locator(FRAME).bounding_box()
+    started = time.perf_counter()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.get_by_role("heading", name=re.compile(r"^\d+\. ")).wait_for()
+    click = time.perf_counter() - started
+
+    spin = page.get_by_role("spinbutton", name=f"{field}, Dates start date")
+    spin.click()
+    spin.type(value)
+    started = time.perf_counter()
+    page.keyboard.press("Escape")
+    page.locator("h1").first.click()  # the range commits when the field loses focus
+    page.wait_for_function(MARKERS_DRAWN, arg=markers_after)
+    flt = time.perf_counter() - started
+    context.close()
+    return load, click, flt
+
+
+def scenario(browser: object, label: str, stops: Path, args: list[str], field: str,
+             value: str, new_start: date) -> str:
+    markers, _, _ = places_between(stops)
+    after, _, _ = places_between(stops, new_start)
+    server = Server(*args)
+    try:
+        runs = [one_run(browser, server.url, markers, field, value, after)
+                for _ in range(RUNS)]
+    finally:
+        server.stop()
+    load, click, flt = (statistics.median(r[i] for r in runs) for i in range(3))
+    return f"| {label} | {markers:,} | {load:.2f} | {click:.2f} | {flt:.2f} |"
+
+
+def main() -> None:
+    lines = ["| stops | markers | load → all markers drawn (s) | marker click → panel (s) | "
+             "filter change → map redrawn (s) |", "|---:|---:|---:|---:|---:|"]
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        lines.append(scenario(browser, "3", ROOT / "data" / "stops.csv", [], "day", "05",
+                              date(2022, 10, 5)))
+        stops, meetings = generate(5000, Path(tmp))
+        _, first, _ = places_between(stops)
+        later = date(first.year + 10, first.month, first.day)
+        lines.append(scenario(browser, "5,000", stops, [str(stops), str(meetings)], "year",
+                              str(later.year), later))
+        browser.close()
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
