@@ -35,8 +35,11 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-bench: $(STAMP)
+# Prints the geocoding, scale and browser tables (about ten minutes; see README).
+bench: $(STAMP) chromium
 	$(BIN)/python bench/geocode.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/browser.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -96,6 +96,8 @@ def placement_warnings(result: Resolution) -> list[str]:
                         "not drawn.")
     if result.approximate:
         warnings.append(result.approximate_message())
+    if result.suspicious:
+        warnings.append(result.suspicious_message())
     return warnings
 
 

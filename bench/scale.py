@@ -84,15 +84,18 @@ def measure(app: str, stops: Path, meetings: Path) -> dict:
     result["payload"] = len(element.proto.json_args.encode())
     first, last = at.date_input[0].value
     middle = first + (last - first) / 4, last - (last - first) / 4
+    # The naive app takes seconds a rerun at thousands of stops: fewer runs there.
+    runs = RUNS if app == "itinerary" or len(_places(at)) < 5000 else 3
     filters = []
-    for i in range(RUNS):
+    for i in range(runs):
         started = time.perf_counter()
         at.date_input[0].set_value(middle if i % 2 == 0 else (first, last)).run()
         filters.append(time.perf_counter() - started)
     result["filter"] = statistics.median(filters)
+    at.date_input[0].set_value((first, last)).run()  # every stop clickable again
     places = _places(at)
     clicks = []
-    for i in range(RUNS):
+    for i in range(runs):
         lat, lon = places[(i * 7919) % len(places)]
         value = {"last_object_clicked": {"lat": lat, "lng": lon},
                  "last_object_clicked_count": i + 1}

@@ -114,6 +114,8 @@ def _locate(trip: Trip, online: bool) -> Resolution:
         print(f"itinerary: warning: {warning}", file=sys.stderr)
     if result.approximate:
         print(f"itinerary: warning: {result.approximate_message()}", file=sys.stderr)
+    if result.suspicious:
+        print(f"itinerary: warning: {result.suspicious_message()}", file=sys.stderr)
     return result
 
 

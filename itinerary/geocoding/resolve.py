@@ -28,6 +28,7 @@ class Resolution:
     stops: list[Stop]
     unresolved: list[tuple[Stop, str]] = field(default_factory=list)
     approximate: list[tuple[Stop, str]] = field(default_factory=list)
+    suspicious: list[tuple[Stop, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def unresolved_message(self) -> str:
@@ -39,6 +40,12 @@ class Resolution:
         """One sentence naming the places shown only at their country's centre."""
         return (f"{len(self.approximate)} stop(s) are placed at their country's centre because "
                 f"the place itself was not found: {_listing(self.approximate, limit)}.")
+
+
+    def suspicious_message(self, limit: int = 12) -> str:
+        """One sentence naming the given coordinates that do not fit their country."""
+        return (f"{len(self.suspicious)} stop(s) have coordinates far from their country: "
+                f"{_listing(self.suspicious, limit)}.")
 
 
 def _listing(items: list[tuple[Stop, str]], limit: int | None = None) -> str:
@@ -73,8 +80,36 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
                 if why:
                     result.approximate.append((stop, why))
         result.stops.append(stop)
+    result.suspicious = _check_given(result.stops, lookup.gazetteer)
     result.warnings = lookup.warnings + (cache.warnings if cache else [])
     return result
+
+
+def _check_given(stops: list[Stop], gazetteer: Gazetteer) -> list[tuple[Stop, str]]:
+    """Coordinates typed into the file that lie far from every town of the stop's country:
+    a point in the sea, or lat and lon swapped."""
+    found: list[tuple[Stop, str]] = []
+    seen: dict[tuple[float, float, str], str] = {}
+    for stop in stops:
+        if stop.precision != "given" or not stop.country:
+            continue
+        key = (stop.lat, stop.lon, stop.country)
+        if key not in seen:
+            seen[key] = _given_problem(stop, gazetteer)
+        if seen[key]:
+            found.append((stop, seen[key]))
+    return found
+
+
+def _given_problem(stop: Stop, gazetteer: Gazetteer) -> str:
+    hint = countries.hint_for(stop.country)
+    lat, lon = stop.lat, stop.lon
+    if hint is None or gazetteer.near_town(lat, lon, hint.codes):  # type: ignore[arg-type]
+        return ""
+    why = f"{lat:g}, {lon:g} is more than 300 km from any town in {stop.country}"
+    if abs(lon) <= 90 and gazetteer.near_town(lon, lat, hint.codes):  # type: ignore[arg-type]
+        why += "; lat and lon look swapped"
+    return why
 
 
 # An answer, and why it is missing or only approximate ("" when it is what was asked for).
