@@ -185,3 +185,20 @@ def test_index_opens_fast_after_the_first_build(gazetteer):
     again = Gazetteer()
     assert again.index_path == gazetteer.index_path and again.index_path.exists()
     assert again.geocode("Lima", country_codes="PE").address == "Lima, Peru"
+
+
+# Property: whatever is asked, an answer is a valid coordinate or nothing.
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+COUNTRY_TEXT = st.sampled_from(["", "Peru", "U.S.S.R.", "Denmark (Greenland)", "Atlantis",
+                                "United Kingdom", "Korea, South", "France"])
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                   HealthCheck.too_slow], deadline=None)
+@given(st.text(max_size=25), COUNTRY_TEXT)
+def test_answers_are_always_valid_coordinates(gazetteer, place, country):
+    found = lookup(gazetteer, place, country or None)
+    if found is not None:
+        assert -90 <= found.latitude <= 90 and -180 <= found.longitude <= 180

@@ -130,3 +130,41 @@ def test_unreadable_path_is_a_data_error(tmp_path):
     missing = tmp_path / "nope.csv"
     with pytest.raises(DataError, match=r"nope\.csv: cannot be read: No such file"):
         read_stops(missing)
+
+
+# Property: whatever bytes arrive, the loader answers with the package's own error or a trip.
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from itinerary.errors import ItineraryError  # noqa: E402
+
+CELL = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+HEADER = st.lists(st.sampled_from(["stop_id", "place", "country", "start_date", "end_date",
+                                   "lat", "lon", "summary", "note", ""]), max_size=9)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_a_trip_or_a_package_error(data):
+    try:
+        read_stops(data, name="fuzz.csv")
+    except ItineraryError as exc:
+        assert str(exc).startswith("fuzz.csv")
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(HEADER, st.lists(st.lists(CELL, max_size=10), max_size=6))
+def test_any_csv_shaped_text_gives_a_trip_or_a_package_error(header, rows):
+    import csv as csv_module
+    import io
+
+    out = io.StringIO()
+    writer = csv_module.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    try:
+        stops = read_stops(out.getvalue().encode(), name="fuzz.csv")
+    except ItineraryError as exc:
+        assert str(exc).startswith("fuzz.csv")
+    else:
+        assert all(s.start <= s.end for s in stops)

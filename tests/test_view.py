@@ -47,3 +47,36 @@ def test_view_round_trips_through_the_query():
     view = View(D(2022, 10, 5), D(2022, 10, 6), "lima")
     assert view_to_query(view) == {"start": "2022-10-05", "end": "2022-10-06", "stop": "lima"}
     assert "stop" not in view_to_query(View(D(2022, 10, 5), D(2022, 10, 6)))
+
+
+# Property: the filter keeps exactly the stops that share a day with the range.
+from datetime import timedelta  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from itinerary.model import Stop  # noqa: E402
+
+DAYS = st.dates(min_value=D(2000, 1, 1), max_value=D(2000, 3, 1))
+
+
+@st.composite
+def stops_and_range(draw):
+    stops = []
+    for i in range(draw(st.integers(0, 20))):
+        start = draw(DAYS)
+        end = start + timedelta(days=draw(st.integers(0, 10)))
+        stops.append(Stop(f"s{i}", "P", "C", start, end))
+    a, b = sorted([draw(DAYS), draw(DAYS)])
+    return stops, a, b
+
+
+@given(stops_and_range())
+def test_filter_never_keeps_a_stop_outside_nor_drops_one_inside(case):
+    stops, start, end = case
+    kept = filter_stops(stops, start, end)
+    for stop in stops:
+        shares_a_day = any(start <= stop.start + timedelta(days=k) <= end
+                           for k in range((stop.end - stop.start).days + 1))
+        assert (stop in kept) == shares_a_day
+    assert kept == [s for s in stops if s in kept]  # order kept
