@@ -18,7 +18,7 @@ from itinerary import assets
 from itinerary.errors import DataError, ItineraryError, Problem
 from itinerary.export import rows_to_csv, stops_to_csv
 from itinerary.geocoding import GeocodeCache, Resolution, locate
-from itinerary.geocoding.online import OnlineGeocoder
+from itinerary.geocoding import online as online_geocoder
 from itinerary.layers import NUMBERED_MAX
 from itinerary.load import load_trip
 from itinerary.map import build_map, display_points, selection_layer
@@ -77,7 +77,7 @@ def place(trip: Trip, dataset: str, online: bool) -> tuple[Trip, list[str]]:
         cache = GeocodeCache()
         try:
             result = locate(trip.stops, cache=cache, progress=report,
-                            online=OnlineGeocoder() if online else None)
+                            online=online_geocoder.configured() if online else None)
         finally:
             cache.close()
         if bar is not None:

@@ -18,7 +18,7 @@ from itinerary import __version__
 from itinerary.errors import DataError, ItineraryError, Problem
 from itinerary.export import rows_to_csv, write_stops
 from itinerary.geocoding import GeocodeCache, locate
-from itinerary.geocoding.online import OnlineGeocoder
+from itinerary.geocoding import online as online_geocoder
 from itinerary.geocoding.resolve import Resolution
 from itinerary.load import load_trip
 from itinerary.map import standalone_html
@@ -107,7 +107,8 @@ def _validate(args: argparse.Namespace) -> int:
 def _locate(trip: Trip, online: bool) -> Resolution:
     cache = GeocodeCache()
     try:
-        result = locate(trip.stops, cache=cache, online=OnlineGeocoder() if online else None)
+        result = locate(trip.stops, cache=cache,
+                        online=online_geocoder.configured() if online else None)
     finally:
         cache.close()
     for warning in result.warnings:

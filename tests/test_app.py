@@ -213,3 +213,41 @@ def test_the_sample_record_shows_the_october_2022_trip(monkeypatch):
     at.sidebar.selectbox[2].set_value("2022-10 Colombia, Chile, Peru").run()
     assert markers(at) == ["1. Bogota, Colombia", "2. Santiago, Chile", "3. Lima, Peru"]
     assert at.date_input[0].value == (date(2022, 10, 3), date(2022, 10, 6))
+
+
+def test_a_failing_online_geocoder_warns_once_and_the_offline_answer_stays(monkeypatch,
+                                                                           argv):
+    from tests.fakeserver import FakeNominatim
+
+    argv(DATA / "stops_online_down.csv")  # places of its own: online answers are cached
+    with FakeNominatim() as server:
+        server.mode = "500"
+        monkeypatch.setenv("ITINERARY_NOMINATIM_URL", f"http://{server.domain}")
+        at = app().run()
+        at.sidebar.toggle[0].set_value(True).run()
+        assert len(server.requests) == 1  # asked once for Failtown, then left alone
+    assert not at.exception and not at.error
+    warnings = [w.value for w in at.warning]
+    assert sum("Online geocoding is unavailable" in w for w in warnings) == 1
+    assert markers(at) == ["1. Bogotá, Colombia", "2. Failtown, Colombia"]
+
+
+def test_a_working_online_geocoder_places_what_the_gazetteer_lacks(monkeypatch, argv):
+    from tests.fakeserver import FakeNominatim
+
+    argv(DATA / "stops_online.csv")
+    with FakeNominatim() as server:
+        monkeypatch.setenv("ITINERARY_NOMINATIM_URL", f"http://{server.domain}")
+        at = app().run()
+        at.sidebar.toggle[0].set_value(True).run()
+    assert not any("Fakeville" in w.value for w in at.warning)
+    script = json.loads(the_map(at).proto.json_args)["script"]
+    assert "[17.0,-62.0]" in script  # where the (fake) online service put it
+
+
+def test_missing_map_assets_are_a_clear_error_at_start_up(monkeypatch, tmp_path):
+    monkeypatch.setenv("ITINERARY_VENDOR_DIR", str(tmp_path))
+    at = app().run()
+    assert not at.exception
+    assert at.error[0].value.startswith(f"map assets missing from {tmp_path}: leaflet.js, ")
+    assert not at.get("component_instance")  # no blank map

@@ -7,7 +7,9 @@ becomes a `ServiceError`, so callers can fall back to the offline answer.
 
 from __future__ import annotations
 
+import os
 from typing import Any
+from urllib.parse import urlsplit
 
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
@@ -46,6 +48,17 @@ class OnlineGeocoder:
         raw = dict(found.raw)
         raw.update(precision=_precision(raw), source=SOURCE)
         return Location(found.address, (found.latitude, found.longitude), raw)
+
+
+def configured(**options: float) -> OnlineGeocoder:
+    """The online geocoder, at the server `ITINERARY_NOMINATIM_URL` names if set (a
+    self-hosted Nominatim, or a local test server), else at Nominatim's public one."""
+    url = os.environ.get("ITINERARY_NOMINATIM_URL", "")
+    if not url:
+        return OnlineGeocoder(**options)  # type: ignore[arg-type]
+    parts = urlsplit(url)
+    return OnlineGeocoder(domain=parts.netloc, scheme=parts.scheme or "https",
+                          **options)  # type: ignore[arg-type]
 
 
 def _precision(raw: dict[str, Any]) -> str:
