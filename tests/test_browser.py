@@ -149,18 +149,33 @@ def test_link_with_one_day_leaves_only_santiago(server, visit):
     expect(visit.page.get_by_text("1 stop in 1 country")).to_be_visible()
 
 
+PAYLOAD = ("<img src=x onerror=alert(1)> ${alert(2)} `alert(3)` "
+           "</script><script>alert(4)</script> javascript:alert(5) "
+           "[link](javascript:alert(6)) {{ 7*7 }} :red[x] $5")
+
+
 def test_script_payloads_in_data_raise_no_dialog_and_show_as_text(payload_server, visit):
     frame = visit.open(payload_server.url)
     expect = playwright.expect
     marker = frame.locator(".itinerary-stop", has_text="1")
     marker.hover()
-    tooltip = frame.locator(".leaflet-tooltip")
-    expect(tooltip).to_contain_text("<img src=x onerror=alert(1)> ${alert(2)} `x`")
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text(f"1. Bogotá {PAYLOAD}")
     marker.click()
-    expect(visit.page.get_by_text("javascript:alert(4)").first).to_be_visible()
-    visit.page.wait_for_timeout(1000)  # give any injected script the chance to run
+    page = visit.page
+    expect(page.get_by_role("heading", name=f"1. Bogotá {PAYLOAD}, Colombia")).to_be_visible()
+    panel = page.locator('[data-testid="stMarkdownContainer"]', has_text="Meetings (1)")
+    # Every field's payload is shown as the text it is: summary, extra column, the meeting.
+    expect(panel).to_contain_text(f"note: {PAYLOAD}")
+    expect(panel).to_contain_text(f"“{PAYLOAD}” — {PAYLOAD}")
+    # The stop whose country is a payload is listed by name, not drawn.
+    expect(page.get_by_text("The country").first).to_be_attached()
+    page.wait_for_timeout(1000)  # give any injected script the chance to run
     assert visit.dialogs == []
     assert frame.locator("img[src=x]").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    assert "49" not in frame.locator(".leaflet-tooltip").inner_text()
+    assert visit.errors == []
 
 
 def test_standalone_export_works_from_disk_with_no_dialog(browser, tmp_path):
@@ -181,3 +196,15 @@ def test_standalone_export_works_from_disk_with_no_dialog(browser, tmp_path):
         assert v.dialogs == []
     finally:
         v.close()
+
+
+def test_an_upload_over_the_size_limit_is_refused_with_a_message(server, visit):
+    visit.open(server.url)
+    page = visit.page
+    page.get_by_text("Itinerary CSV").click()
+    big = b"stop_id,place,country,start_date\n" + b"x" * (21 * 1024 * 1024)
+    page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(
+        files=[{"name": "huge.csv", "mimeType": "text/csv", "buffer": big}])
+    # The limit is server.maxUploadSize in .streamlit/config.toml; Streamlit says so.
+    playwright.expect(page.get_by_text("File must be 20.0MB or smaller.")).to_be_visible()
+    playwright.expect(page.get_by_text("Upload a stops CSV in the sidebar")).to_be_visible()
