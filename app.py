@@ -17,7 +17,7 @@ from streamlit_folium import st_folium
 from itinerary import assets
 from itinerary.errors import DataError, ItineraryError, Problem
 from itinerary.export import rows_to_csv, stops_to_csv
-from itinerary.geocoding import GeocodeCache, Resolution, locate
+from itinerary.geocoding import GeocodeCache, locate
 from itinerary.geocoding import online as online_geocoder
 from itinerary.layers import NUMBERED_MAX
 from itinerary.load import load_trip
@@ -62,10 +62,16 @@ def import_record(data: bytes, name: str) -> Imported:
     return import_travels([(data, name)])
 
 
+@st.cache_resource
+def placements() -> dict:
+    """Placed trips shared by every session: the same file is placed once per server."""
+    return {}
+
+
 def place(trip: Trip, dataset: str, online: bool) -> tuple[Trip, list[str]]:
-    """The trip with coordinates, geocoded once per session (the disk cache makes later
-    sessions quick), with a progress bar when there are more than a handful of places."""
-    memo = st.session_state.setdefault("placed", {})
+    """The trip with coordinates, placed once per server, with a progress bar when there
+    are more than a handful of places."""
+    memo = placements()
     if (dataset, online) not in memo:
         todo = len({(s.place, s.country) for s in trip.stops if not s.located})
         bar = st.progress(0.0, text=f"Placing {todo} places…") if todo >= PROGRESS_FROM else None
@@ -85,27 +91,15 @@ def place(trip: Trip, dataset: str, online: bool) -> tuple[Trip, list[str]]:
         if len(memo) > 16:
             memo.clear()
         memo[(dataset, online)] = (replace(trip, stops=tuple(result.stops)),
-                                   placement_warnings(result))
+                                   result.messages())
     return memo[(dataset, online)]
-
-
-def placement_warnings(result: Resolution) -> list[str]:
-    warnings = list(result.warnings)
-    if result.unresolved:
-        warnings.append(result.unresolved_message() + " They are listed in the panel but "
-                        "not drawn.")
-    if result.approximate:
-        warnings.append(result.approximate_message())
-    if result.suspicious:
-        warnings.append(result.suspicious_message())
-    return warnings
 
 
 def choose_source() -> Source | None:
     """The itinerary to show, from the sidebar's data picker."""
-    args = sys.argv[1:] if Path(sys.argv[0]).name == Path(__file__).name else []
     # `streamlit run app.py -- FILE` makes argv ["app.py", FILE]; under a test runner argv
     # belongs to the runner, so it is read only when this script is argv[0].
+    args = sys.argv[1:] if Path(sys.argv[0]).name == Path(__file__).name else []
     first = f"File: {Path(args[0]).name}" if args else BUILT_IN
     kind = st.sidebar.radio("Data", [first, UPLOAD, RECORD], key="source")
     if kind == UPLOAD:
@@ -249,9 +243,10 @@ def dashboard(trip: Trip, dataset: str, warnings: list[str]) -> None:
         if handle_click(value, visible):
             st.rerun()  # a click the callback did not see (AppTest sets the value directly)
     with panel_col:
-        labels = {s.stop_id: f"{trip.number(s.stop_id)}. {s.label} ({s.dates})" for s in visible}
-        stop_id = st.selectbox("Stop", [OVERVIEW, *labels], key="selected_stop",
-                               format_func=lambda i: labels.get(i, "Trip overview"))
+        choices = trip.choices
+        stop_id = st.selectbox("Stop", [OVERVIEW, *(s.stop_id for s in visible)],
+                               key="selected_stop",
+                               format_func=lambda i: choices.get(i, "Trip overview"))
         stop = trip.stop(stop_id) if stop_id else None
         st.markdown(stop_details(trip, stop) if stop else overview(trip, visible))
         # A callable: the CSV is written when the button is pressed, not on every rerun.

@@ -45,7 +45,8 @@ MARKER_POINT = """() => {
     for (const layer of Object.values(map._layers)) {
         if (!layer.getLatLng || layer.options.interactive === false) continue;
         const p = map.latLngToContainerPoint(layer.getLatLng());
-        if (p.x > 20 && p.y > 20 && p.x < size.x - 20 && p.y < size.y - 20) return [p.x, p.y];
+        // Clear of the zoom and layer controls, the scale and the attribution.
+        if (p.x > 70 && p.y > 80 && p.x < size.x - 70 && p.y < size.y - 50) return [p.x, p.y];
     }
     return null;
 }"""

@@ -111,12 +111,8 @@ def _locate(trip: Trip, online: bool) -> Resolution:
                         online=online_geocoder.configured() if online else None)
     finally:
         cache.close()
-    for warning in result.warnings:
-        print(f"itinerary: warning: {warning}", file=sys.stderr)
-    if result.approximate:
-        print(f"itinerary: warning: {result.approximate_message()}", file=sys.stderr)
-    if result.suspicious:
-        print(f"itinerary: warning: {result.suspicious_message()}", file=sys.stderr)
+    for message in result.messages():
+        print(f"itinerary: warning: {message}", file=sys.stderr)
     return result
 
 
@@ -125,10 +121,7 @@ def _geocode(args: argparse.Namespace) -> int:
     rows = sorted(result.stops, key=lambda s: s.row or 0)  # the input's order
     write_stops(rows, args.output)
     print(f"wrote {len(rows)} rows to {args.output}", file=sys.stderr)
-    if result.unresolved:
-        print(f"itinerary: {result.unresolved_message()}", file=sys.stderr)
-        return EXIT_UNRESOLVED
-    return 0
+    return EXIT_UNRESOLVED if result.unresolved else 0
 
 
 def _map(args: argparse.Namespace) -> int:
@@ -145,8 +138,6 @@ def _map(args: argparse.Namespace) -> int:
                            title=f"Itinerary: {args.stops.name}")
     args.output.write_text(page, encoding="utf-8")
     print(f"wrote the map of {len(shown)} stops to {args.output}", file=sys.stderr)
-    if result.unresolved:
-        print(f"itinerary: warning: {result.unresolved_message()}", file=sys.stderr)
     return 0
 
 

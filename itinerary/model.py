@@ -60,12 +60,13 @@ class Stop:
     def located(self) -> bool:
         return self.lat is not None and self.lon is not None
 
-    @property
+    # Cached: a trip of thousands of stops is labelled again on every rerun of the app.
+    @cached_property
     def label(self) -> str:
         """The place as a person would write it: "Bogotá, Colombia"."""
         return ", ".join(part for part in (self.place, self.country) if part)
 
-    @property
+    @cached_property
     def dates(self) -> str:
         return format_range(self.start, self.end)
 
@@ -105,6 +106,12 @@ class Trip:
 
     def number(self, stop_id: str) -> int:
         return self.numbers[stop_id]
+
+    @cached_property
+    def choices(self) -> dict[str, str]:
+        """Each stop as the stop picker lists it: "3. Lima, Peru (6–7 Oct 2022)"."""
+        return {s.stop_id: f"{self.numbers[s.stop_id]}. {s.label} ({s.dates})"
+                for s in self.stops}
 
     def meetings_at(self, stop_id: str) -> list[Meeting]:
         return sorted(

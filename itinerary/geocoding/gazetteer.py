@@ -107,14 +107,20 @@ class Gazetteer(Geocoder):
 
     def near_town(self, lat: float, lon: float, codes: Sequence[str],
                   within_km: float = 300.0) -> bool:
-        """Whether a town of one of these countries lies within `within_km` of the point."""
+        """Whether a town of one of these countries lies within about `within_km` of the
+        point (a box of that half-width: a sanity check, not a measurement)."""
         span = within_km / 111.0
-        wide = span / max(0.05, math.cos(math.radians(min(abs(lat), 89.0))))
-        sql = ("SELECT lat, lon FROM places WHERE cc IN ("  # noqa: S608
-               f"{_marks(codes)}) AND kind = 'city' AND lat BETWEEN ? AND ?")
-        rows = self._db.execute(sql, [*codes, lat - span, lat + span]).fetchall()
-        return any(abs((lon - x + 180) % 360 - 180) <= wide
-                   and _km(lat, lon, y, x) <= within_km for y, x in rows)
+        wide = min(180.0, span / max(0.05, math.cos(math.radians(min(abs(lat), 89.0)))))
+        west, east = lon - wide, lon + wide
+        # Across the antimeridian the box is two ranges of longitude.
+        ranges = ([(west, east)] if west >= -180 and east <= 180 else
+                  [(west + 360, 180.0), (-180.0, east)] if west < -180 else
+                  [(west, 180.0), (-180.0, east - 360)])
+        lons = " OR ".join("lon BETWEEN ? AND ?" for _ in ranges)
+        sql = (f"SELECT 1 FROM places WHERE cc IN ({_marks(codes)}) AND kind = 'city' "  # noqa: S608
+               f"AND lat BETWEEN ? AND ? AND ({lons}) LIMIT 1")
+        params = [*codes, lat - span, lat + span, *(x for r in ranges for x in r)]
+        return self._db.execute(sql, params).fetchone() is not None
 
     def _exact(self, query: str, hint: CountryHint | None) -> Found | None:
         kinds = ("city", "region")
@@ -264,14 +270,6 @@ def _confident(places: list[Place]) -> list[Place]:
             return []
         break
     return places
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance; a sphere is exact enough for "is anything near here"."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _near(a: Place, b: Place) -> bool:

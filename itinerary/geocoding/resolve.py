@@ -48,6 +48,18 @@ class Resolution:
                 f"{_listing(self.suspicious, limit)}.")
 
 
+    def messages(self) -> list[str]:
+        """Everything a user should be told about placing these stops, one line each."""
+        lines = list(self.warnings)
+        if self.unresolved:
+            lines.append(self.unresolved_message() + " They are listed but not drawn.")
+        if self.approximate:
+            lines.append(self.approximate_message())
+        if self.suspicious:
+            lines.append(self.suspicious_message())
+        return lines
+
+
 def _listing(items: list[tuple[Stop, str]], limit: int | None = None) -> str:
     shown = items if limit is None else items[:limit]
     text = "; ".join(f'"{s.label}" (stop {s.stop_id}: {why})' for s, why in shown)
