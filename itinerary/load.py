@@ -28,6 +28,8 @@ MEETING_KNOWN = ("stop_id", "date", "with", "topics", "summary", "quote", "quote
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Travel outside these years is a typo (0202 for 2022), not a trip.
 EARLIEST, LATEST = date(1800, 1, 1), date(2100, 12, 31)
+NOT_ISO = "expected an ISO date like 2022-10-05"
+OUT_OF_RANGE = f"expected a date between {EARLIEST.isoformat()} and {LATEST.isoformat()}"
 NAME_MAX = 200  # characters in a stop id, place or country
 _FIELD_MAX = csv.field_size_limit()
 _OTHER_DELIMITERS = {";": "semicolon", "\t": "tab", "|": "vertical bar"}
@@ -221,19 +223,12 @@ class _RowCheck:
             if required:
                 self.fail(column, "expected a date like 2022-10-05, found an empty cell")
             return None
-        if _ISO_DATE.match(value):
-            try:
-                day = date.fromisoformat(value)
-            except ValueError:
-                pass
-            else:
-                if EARLIEST <= day <= LATEST:
-                    return day
-                self.fail(column, f"expected a date between {EARLIEST.isoformat()} and "
-                          f"{LATEST.isoformat()}, found {value}")
-                return None
-        self.fail(column, f'expected an ISO date like 2022-10-05, found "{_short(value)}"')
-        return None
+        try:
+            return iso_date(value)
+        except ValueError as exc:
+            found = value if str(exc) == OUT_OF_RANGE else f'"{_short(value)}"'
+            self.fail(column, f"{exc}, found {found}")
+            return None
 
     def name(self, column: str, value: str) -> str:
         """A short plain-text name: a stop id, place or country."""
@@ -293,6 +288,20 @@ def _coordinates(record: dict[str, str], check: _RowCheck) -> tuple[float | None
     lat = check.number("lat", raw_lat, -90, 90)
     lon = check.number("lon", raw_lon, -180, 180)
     return lat, lon
+
+
+def iso_date(value: str) -> date:
+    """A YYYY-MM-DD date within EARLIEST..LATEST; ValueError(NOT_ISO or OUT_OF_RANGE)."""
+    if _ISO_DATE.match(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if EARLIEST <= day <= LATEST:
+                return day
+            raise ValueError(OUT_OF_RANGE)
+    raise ValueError(NOT_ISO)
 
 
 def _unneutralize(cell: str) -> str:

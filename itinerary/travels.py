@@ -23,7 +23,7 @@ from defusedxml.ElementTree import fromstring
 
 from itinerary.errors import Problem
 from itinerary.geocoding.names import normalize
-from itinerary.load import EARLIEST, LATEST
+from itinerary.load import OUT_OF_RANGE, iso_date
 
 COLUMNS = ("stop_id", "traveler", "role", "trip", "place", "country", "start_date",
            "end_date", "summary", "source_id")
@@ -33,7 +33,6 @@ TRIP_GAP = timedelta(days=2)
 _TRIP_OPEN = re.compile(rb"<trip\b")
 _TRIP_CLOSE = re.compile(rb"</trip\s*>")
 _ID = re.compile(rb"<id>\s*([^<\s]+)\s*</id>")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DECLARED = re.compile(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)[\"']")
 
 
@@ -187,17 +186,11 @@ def _record(element: Element) -> Record:
 
 def _date(value: str, tag: str) -> date:
     value = value.strip()
-    if _ISO_DATE.match(value):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            if EARLIEST <= day <= LATEST:
-                return day
-            raise ValueError(f"<{tag}> is {value}; expected a date between "
-                             f"{EARLIEST.isoformat()} and {LATEST.isoformat()}")
-    raise ValueError(f'<{tag}> is "{value[:40]}"; expected an ISO date like 2022-10-05')
+    try:
+        return iso_date(value)
+    except ValueError as exc:
+        shown = value if str(exc) == OUT_OF_RANGE else f'"{value[:40]}"'
+        raise ValueError(f"<{tag}> is {shown}; {exc}") from None
 
 
 def split_locale(locale: str) -> list[str]:
