@@ -266,7 +266,8 @@ def main() -> None:
                                    help="Asks OpenStreetMap's Nominatim, one place per second, "
                                         "for places the offline gazetteer lacks.")
         trip = parse(source)
-        dataset = hashlib.sha256(source.stops + b"\0" + (source.meetings or b"")).hexdigest()
+        dataset = hashlib.sha256(b"\0".join([source.stops, source.meetings or b"",
+                                              source.title.encode()])).hexdigest()
         trip, warnings = place(trip, dataset[:16], online)
     except ItineraryError as exc:
         show_error(exc)

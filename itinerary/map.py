@@ -1,9 +1,10 @@
-"""The trip map: folium with vendored assets, country outlines, a geodesic route and
-numbered stop markers.
+"""The trip map: a folium map with vendored assets, offline country outlines, and the trip
+layer (markers and great-circle route) built from the stops; plus the standalone export.
 
 Everything taken from data is escaped before it reaches the page: tooltips and popups are
-HTML-escaped and passed to Leaflet as JSON string literals, never pasted into JavaScript
-template strings as folium's own Tooltip and Popup do.
+HTML-escaped and passed to Leaflet inside JSON string literals, never pasted into
+JavaScript template strings as folium's own Tooltip and Popup do, and never parsed as a
+Jinja template (see `layers`).
 """
 
 from __future__ import annotations

