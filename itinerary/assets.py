@@ -1,4 +1,5 @@
-"""The vendored map assets (Leaflet, the AntPath plugin, TopoJSON, country outlines).
+"""The vendored map assets (Leaflet, its AntPath and MarkerCluster plugins, TopoJSON and
+the country outlines).
 
 They live in `static/vendor/` beside `app.py`, where Streamlit's static file serving
 publishes them at /app/static/vendor/, so the app needs no CDN. A standalone HTML export
@@ -21,6 +22,9 @@ FILES = {
     "leaflet_js": "leaflet.js",
     "leaflet_css": "leaflet.css",
     "antpath_js": "leaflet-ant-path.js",
+    "cluster_js": "leaflet.markercluster.js",
+    "cluster_css": "MarkerCluster.css",
+    "cluster_default_css": "MarkerCluster.Default.css",
     "topojson_js": "topojson-client.min.js",
     "outlines": "countries-50m.json",
 }

@@ -3,7 +3,8 @@
 The trip layer sends every stop as one compact JSON array and builds the markers and the
 route in the browser, so a trip of thousands of stops costs tens of bytes a stop instead of
 a JavaScript object each. Up to `NUMBERED_MAX` places it draws numbered markers and an
-animated route; beyond that, canvas-rendered circles and a plain line. Text in the data has
+animated route; beyond that, canvas-rendered circles, clustered where they crowd, and a
+plain line. Text in the data has
 been escaped by the caller and reaches the page only inside JSON string literals.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import json
 
 import folium
-from branca.element import Element, JavascriptLink
+from branca.element import CssLink, Element, JavascriptLink
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -57,6 +58,8 @@ class _RawScript(JSCSSMixin, folium.MacroElement):
         figure = self.get_root()
         for name, url in self.default_js:
             figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
         script = self._template.module.__dict__["script"](self, kwargs)
         figure.script.add_child(RawText(script), name=self.get_name())
 
@@ -197,7 +200,7 @@ class TripLayer(_RawScript):
                     : L.polyline(legs, Object.assign(style, {renderer: renderer}));
                 window.itineraryRoute.addTo(map);
             }
-            places.forEach(function (p) {
+            var markers = places.map(function (p) {
                 var marker = numbered
                     ? L.marker([p[0], p[1]], {keyboard: false, icon: L.divIcon({
                         html: "<span>" + p[2] + "</span>", className: "itinerary-stop",
@@ -207,8 +210,19 @@ class TripLayer(_RawScript):
                         fillOpacity: 0.95});
                 marker.bindTooltip(p[3], {direction: "top", offset: [0, numbered ? -12 : -6]});
                 if (p.length > 4) marker.bindPopup(p[4], {maxWidth: 340});
-                marker.addTo(map);
+                return marker;
             });
+            if (numbered || !L.markerClusterGroup) {
+                markers.forEach(function (m) { m.addTo(map); });
+                window.itineraryLayer = L.featureGroup(markers);
+            } else {
+                // Crowded maps cluster; clicks on a stop reach the app through the group.
+                window.itineraryLayer = L.markerClusterGroup({
+                    chunkedLoading: true, maxClusterRadius: 40, disableClusteringAtZoom: 8,
+                    showCoverageOnHover: false});
+                window.itineraryLayer.addLayers(markers);
+                window.itineraryLayer.addTo(map);
+            }
             window.itineraryMarkers = places.length;
         })();
         {% endmacro %}
@@ -220,4 +234,9 @@ class TripLayer(_RawScript):
         self.places_json, self.route_json = data_json(places), data_json(route)
         self.numbered = len(places) <= NUMBERED_MAX
         self.color, self.fill = ROUTE_COLOR, STOP_COLOR
-        self.default_js = [("antpath", assets.url("antpath_js"))] if self.numbered else []
+        if self.numbered:
+            self.default_js = [("antpath", assets.url("antpath_js"))]
+        else:
+            self.default_js = [("markercluster", assets.url("cluster_js"))]
+            self.default_css = [("markercluster_css", assets.url("cluster_css")),
+                                ("markercluster_default_css", assets.url("cluster_default_css"))]

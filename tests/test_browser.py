@@ -50,6 +50,22 @@ def pacific_server() -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
+def crowded_server(gazetteer, tmp_path_factory) -> Iterator[Server]:
+    """400 stops at real towns: past the numbered-marker limit, so circles in clusters."""
+    towns = gazetteer._db.execute(
+        "SELECT name, cc, lat, lon FROM places WHERE kind = 'city' AND population > 200000 "
+        "ORDER BY population DESC LIMIT 400").fetchall()
+    path = tmp_path_factory.mktemp("crowded") / "crowded.csv"
+    lines = ["stop_id,place,country,start_date,lat,lon"]
+    lines += [f"c{i},{name.replace(',', ' ')},{cc},2000-01-{1 + i % 28:02d},{lat},{lon}"
+              for i, (name, cc, lat, lon) in enumerate(towns)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    running = Server(str(path))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with playwright.sync_playwright() as p:
         chromium = p.chromium.launch(
@@ -129,6 +145,34 @@ def test_a_leg_across_the_antimeridian_reaches_both_markers(pacific_server, visi
     # west, arrives at Honolulu's marker; Honolulu to Los Angeles is one plain leg.
     assert [[round(a, 1), round(b, 1)] for a, b in ends] == [
         [139.7, 202.2], [-220.3, -157.8], [-157.8, -118.2]]
+    assert visit.errors == []
+
+
+def test_a_crowded_map_clusters_and_its_stops_still_answer_clicks(crowded_server, visit):
+    visit.page.goto(crowded_server.url)
+    visit.page.wait_for_function(
+        "() => [...document.querySelectorAll('iframe')].some(f => f.contentWindow && "
+        "f.contentWindow.itineraryMarkers === 400)")
+    frame = visit.page.frame_locator(MAP_FRAME)
+    playwright.expect(frame.locator(".marker-cluster").first).to_be_visible()
+    assert frame.locator(".itinerary-stop").count() == 0  # circles on a canvas instead
+    map_frame = next(f for f in visit.page.frames if "streamlit_folium" in f.url)
+    # Zoom in until one stop is drawn on its own, then click it.
+    map_frame.evaluate("""() => window.map.setView(
+        window.itineraryLayer.getLayers()[0].getLatLng(), 9, {animate: false})""")
+    map_frame.wait_for_function("""() => window.map.getZoom() === 9
+        && window.map.hasLayer(window.itineraryLayer.getLayers()[0])""")
+    x, y = map_frame.evaluate("""() => {
+        const p = window.map.latLngToContainerPoint(
+            window.itineraryLayer.getLayers()[0].getLatLng());
+        return [p.x, p.y];
+    }""")
+    box = visit.page.locator(MAP_FRAME).bounding_box()
+    visit.page.mouse.click(box["x"] + x, box["y"] + y)
+    place = map_frame.evaluate(
+        "() => window.itineraryLayer.getLayers()[0].getTooltip().getContent()")
+    label = re.sub(r"<[^>]+>", " ", place).split("  ")[0].strip()  # "17. Taizhou, CN"
+    playwright.expect(visit.page.get_by_role("heading", name=label)).to_be_visible()
     assert visit.errors == []
 
 

@@ -97,6 +97,8 @@ def test_large_trips_use_canvas_circles_and_a_plain_line(located_trip):
     page = build_map(stops).get_root().render()
     assert "var numbered = false;" in page
     assert "leaflet-ant-path.js" not in page  # not even loaded
+    assert "/app/static/vendor/leaflet.markercluster.js" in page  # clusters where crowded
+    assert "/app/static/vendor/MarkerCluster.Default.css" in page
     places, _ = trip_layer(page)
     assert len(places) == NUMBERED_MAX + 1
 
@@ -157,6 +159,7 @@ def test_missing_asset_is_a_clear_error(tmp_path):
         assets.check(tmp_path)
     assert str(caught.value) == (
         f"map assets missing from {tmp_path}: leaflet.css, leaflet-ant-path.js, "
+        "leaflet.markercluster.js, MarkerCluster.css, MarkerCluster.Default.css, "
         "topojson-client.min.js, countries-50m.json; the map cannot be drawn. Restore them "
         "with scripts/vendor.sh or a fresh checkout.")
 
