@@ -119,9 +119,6 @@ class Trip:
             key=lambda m: m.date or date.min,
         )
 
-    def countries(self) -> list[str]:
-        return list(dict.fromkeys(s.country for s in self.stops if s.country))
-
 
 def format_range(start: date, end: date) -> str:
     """A compact human date range: "5 Oct 2022", "3–4 Oct 2022", "30 Sep – 2 Oct 2022"."""
