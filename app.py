@@ -20,7 +20,7 @@ from itinerary.export import rows_to_csv, stops_to_csv
 from itinerary.geocoding import GeocodeCache, locate
 from itinerary.geocoding import online as online_geocoder
 from itinerary.layers import NUMBERED_MAX
-from itinerary.load import load_trip
+from itinerary.load import load_trip, read_file
 from itinerary.map import build_map, display_points, selection_layer
 from itinerary.model import Trip
 from itinerary.panel import overview, stop_details
@@ -108,8 +108,8 @@ def choose_source() -> Source | None:
         return record_source()
     stops_path = Path(args[0]) if args else DEFAULT_STOPS
     meetings_path = Path(args[1]) if len(args) > 1 else (None if args else DEFAULT_MEETINGS)
-    return Source(read_bytes(stops_path), str(stops_path),
-                  read_bytes(meetings_path) if meetings_path else None,
+    return Source(read_file(stops_path), str(stops_path),
+                  read_file(meetings_path) if meetings_path else None,
                   str(meetings_path) if meetings_path else None,
                   stops_path.name if args else DEFAULT_TITLE)
 
@@ -138,7 +138,7 @@ def record_source() -> Source | None:
         data, name = upload.getvalue(), upload.name
     else:
         path = TRAVELS_DIR / choice
-        data, name = read_bytes(path), path.name
+        data, name = read_file(path), path.name
     imported = import_record(data, name)
     if imported.problems:
         listed = "; ".join(str(p) for p in imported.problems[:5])
@@ -157,13 +157,6 @@ def record_source() -> Source | None:
         rows = [r for r in rows if r["trip"] == trip]
     return Source(rows_to_csv(rows, COLUMNS).encode(), f"{name} ({trip})", None, None,
                   f"{who}: {trip}")
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DataError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]) from exc
 
 
 def show_error(exc: ItineraryError) -> None:

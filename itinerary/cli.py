@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from itinerary import __version__
-from itinerary.errors import DataError, ItineraryError, Problem
+from itinerary.errors import DataError, ItineraryError
 from itinerary.export import rows_to_csv, write_stops
 from itinerary.geocoding import GeocodeCache, locate
 from itinerary.geocoding import online as online_geocoder
@@ -142,14 +142,7 @@ def _map(args: argparse.Namespace) -> int:
 
 
 def _import_travels(args: argparse.Namespace) -> int:
-    sources = []
-    for path in args.files:
-        try:
-            sources.append(read_path(path))
-        except OSError as exc:
-            raise DataError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]
-                            ) from exc
-    result = import_travels(sources, who=args.who)
+    result = import_travels([read_path(path) for path in args.files], who=args.who)
     for problem in result.problems:
         print(f"itinerary: skipped: {problem}", file=sys.stderr)
     if not result.rows:

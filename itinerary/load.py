@@ -146,14 +146,17 @@ def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -
     return Table(name, header, records)
 
 
+def read_file(path: Path, name: str | None = None) -> bytes:
+    """A file's bytes, or a DataError naming it: the one place input files are opened."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError([Problem(name or str(path),
+                                 f"cannot be read: {exc.strerror or exc}")]) from exc
+
+
 def _decode(source: Source, name: str) -> str:
-    if isinstance(source, (str, Path)):
-        try:
-            data = Path(source).read_bytes()
-        except OSError as exc:
-            raise DataError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from exc
-    else:
-        data = source
+    data = read_file(Path(source), name) if isinstance(source, (str, Path)) else source
     if not data.strip():
         raise DataError([Problem(name, "is empty; expected a CSV file with a header row")])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -23,7 +23,7 @@ from defusedxml.ElementTree import fromstring
 
 from itinerary.errors import Problem
 from itinerary.geocoding.names import normalize
-from itinerary.load import OUT_OF_RANGE, iso_date
+from itinerary.load import OUT_OF_RANGE, iso_date, read_file
 
 COLUMNS = ("stop_id", "traveler", "role", "trip", "place", "country", "start_date",
            "end_date", "summary", "source_id")
@@ -88,8 +88,8 @@ def import_travels(sources: Iterable[tuple[bytes, str]], who: str | None = None)
 
 
 def read_path(path: Path) -> tuple[bytes, str]:
-    """A record file's content and name, for `import_travels`."""
-    return path.read_bytes(), str(path)
+    """A record file's content and name, for `import_travels`; DataError if unreadable."""
+    return read_file(path), str(path)
 
 
 def read_records(data: bytes, name: str) -> tuple[list[Record], list[Problem]]:
