@@ -21,6 +21,7 @@ from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.model import Stop
 
 Progress = Callable[[int, int], None]
+NEAR_KM = 300.0  # given coordinates farther than this from any town of their country are flagged
 
 
 @dataclass
@@ -116,10 +117,10 @@ def _check_given(stops: list[Stop], gazetteer: Gazetteer) -> list[tuple[Stop, st
 def _given_problem(stop: Stop, gazetteer: Gazetteer) -> str:
     hint = countries.hint_for(stop.country)
     lat, lon = stop.lat, stop.lon
-    if hint is None or gazetteer.near_town(lat, lon, hint.codes):  # type: ignore[arg-type]
+    if hint is None or gazetteer.near_town(lat, lon, hint.codes, NEAR_KM):  # type: ignore[arg-type]
         return ""
-    why = f"{lat:g}, {lon:g} is more than 300 km from any town in {stop.country}"
-    if abs(lon) <= 90 and gazetteer.near_town(lon, lat, hint.codes):  # type: ignore[arg-type]
+    why = f"{lat:g}, {lon:g} is more than {NEAR_KM:g} km from any town in {stop.country}"
+    if abs(lon) <= 90 and gazetteer.near_town(lon, lat, hint.codes, NEAR_KM):  # type: ignore[arg-type]
         why += "; lat and lon look swapped"
     return why
 
