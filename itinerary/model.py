@@ -1,13 +1,17 @@
 """The data model: stops, meetings and the trip that holds them.
 
-Plain frozen dataclasses with no I/O. Loading lives in `load`, geocoding in `geocoding`.
+Plain frozen dataclasses with no I/O. Reading them from files lives in `sources`, placing
+them on the map in `geocoding`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+
+from itinerary.dates import format_range
 
 # The topics used by the built-in trip. Other itineraries may use their own words; these
 # keep the built-in data consistent and give the panel a stable order.
@@ -82,11 +86,16 @@ class Stop:
 
 @dataclass(frozen=True)
 class Trip:
-    """Stops in trip order and the meetings held at them."""
+    """Stops in trip order and the meetings held at them.
+
+    `numbering` keeps each stop's position in a larger trip this one was cut from (see
+    `between`), so a narrowed view still calls Lima "3".
+    """
 
     stops: tuple[Stop, ...]
     meetings: tuple[Meeting, ...] = ()
     title: str = ""
+    numbering: Mapping[str, int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def first_day(self) -> date:
@@ -97,35 +106,36 @@ class Trip:
         return max(stop.end for stop in self.stops)
 
     def stop(self, stop_id: str) -> Stop | None:
-        return next((s for s in self.stops if s.stop_id == stop_id), None)
+        return self._by_id.get(stop_id)
 
     @cached_property
-    def numbers(self) -> dict[str, int]:
-        """Each stop's 1-based position in the whole trip, stable under filtering."""
+    def _by_id(self) -> dict[str, Stop]:
+        return {s.stop_id: s for s in self.stops}
+
+    @cached_property
+    def numbers(self) -> Mapping[str, int]:
+        """Each stop's 1-based position in the whole trip, stable under `between`."""
+        if self.numbering is not None:
+            return self.numbering
         return {s.stop_id: i for i, s in enumerate(self.stops, start=1)}
 
     def number(self, stop_id: str) -> int:
         return self.numbers[stop_id]
 
-    @cached_property
-    def choices(self) -> dict[str, str]:
-        """Each stop as the stop picker lists it: "3. Lima, Peru (6–7 Oct 2022)"."""
-        return {s.stop_id: f"{self.numbers[s.stop_id]}. {s.label} ({s.dates})"
-                for s in self.stops}
-
     def meetings_at(self, stop_id: str) -> list[Meeting]:
-        return sorted(
-            (m for m in self.meetings if m.stop_id == stop_id),
-            key=lambda m: m.date or date.min,
-        )
+        return self._meetings_by_stop.get(stop_id, [])
 
+    @cached_property
+    def _meetings_by_stop(self) -> dict[str, list[Meeting]]:
+        by_stop: dict[str, list[Meeting]] = {}
+        for meeting in sorted(self.meetings, key=lambda m: m.date or date.min):
+            by_stop.setdefault(meeting.stop_id, []).append(meeting)
+        return by_stop
 
-def format_range(start: date, end: date) -> str:
-    """A compact human date range: "5 Oct 2022", "3–4 Oct 2022", "30 Sep – 2 Oct 2022"."""
-    if start == end:
-        return f"{start.day} {start:%b %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%b %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+    def between(self, start: date, end: date) -> Trip:
+        """The part of the trip that shares a day with [start, end]: its stops, in order, and
+        the meetings held at them, numbered as in the whole trip."""
+        stops = tuple(s for s in self.stops if s.overlaps(start, end))
+        kept = {s.stop_id for s in stops}
+        meetings = tuple(m for m in self.meetings if m.stop_id in kept)
+        return replace(self, stops=stops, meetings=meetings, numbering=self.numbers)

@@ -21,9 +21,10 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def trip():
-    from itinerary.load import load_trip
+    from itinerary.config import SEED_MEETINGS, SEED_STOPS
+    from itinerary.sources.stops import load_trip
 
-    return load_trip(ROOT / "data" / "stops.csv", ROOT / "data" / "meetings.csv")
+    return load_trip(SEED_STOPS, SEED_MEETINGS)
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +38,6 @@ def gazetteer(cache_dir):
 def located_trip(trip, gazetteer):
     from dataclasses import replace
 
-    from itinerary.geocoding import locate
+    from itinerary.geocoding.resolve import locate
 
     return replace(trip, stops=tuple(locate(trip.stops, gazetteer=gazetteer).stops))

@@ -11,21 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright import sync_api as playwright
 
+from tests.paths import DATA
 from tests.streamlit_server import Server
 
-playwright = pytest.importorskip("playwright.sync_api")
-
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).parent.parent
-DATA = Path(__file__).parent / "data"
 CHROMIUM = "/usr/bin/chromium"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT_MS = 30_000
 
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian's Chromium is not installed (make test installs it)",
-                allow_module_level=True)
+# `make test` installs Debian's Chromium; without it these tests fail, they do not skip.
+assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make chromium`"
 
 
 @pytest.fixture(scope="module")
@@ -169,8 +166,10 @@ def test_a_crowded_map_clusters_and_its_stops_still_answer_clicks(crowded_server
     }""")
     box = visit.page.locator(MAP_FRAME).bounding_box()
     visit.page.mouse.click(box["x"] + x, box["y"] + y)
-    place = map_frame.evaluate(
-        "() => window.itineraryLayer.getLayers()[0].getTooltip().getContent()")
+    place = map_frame.evaluate("""() => {
+        const marker = window.itineraryLayer.getLayers()[0];
+        return marker.getTooltip().getContent()(marker);  // built when first shown
+    }""")
     label = re.sub(r"<[^>]+>", " ", place).split("  ")[0].strip()  # "17. Taizhou, CN"
     playwright.expect(visit.page.get_by_role("heading", name=label)).to_be_visible()
     assert visit.errors == []

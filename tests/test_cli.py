@@ -1,3 +1,5 @@
+"""The `itinerary` command: each command's output, exit codes and one-line errors."""
+
 import csv
 import subprocess
 import sys
@@ -5,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from itinerary import config
 from itinerary.cli import main
+from tests.pages import marker_titles, trip_data
+from tests.paths import BAD, DATA, TRAVELS
 
-ROOT = Path(__file__).parent.parent
-DATA = Path(__file__).parent / "data"
-STOPS, MEETINGS = ROOT / "data" / "stops.csv", ROOT / "data" / "meetings.csv"
+STOPS, MEETINGS = config.SEED_STOPS, config.SEED_MEETINGS
 
 
 def test_validate_ok(capsys):
@@ -68,29 +71,37 @@ def test_map_writes_a_standalone_file_for_the_chosen_dates(tmp_path):
     out = tmp_path / "trip.html"
     assert main(["map", str(STOPS), "--meetings", str(MEETINGS), "-o", str(out),
                  "--start", "2022-10-05", "--end", "2022-10-05"]) == 0
-    page = out.read_text(encoding="utf-8")
-    assert page.count("L.marker(") == 1 and "Santiago" in page and "Lima" not in page
+    assert marker_titles(trip_data(out.read_text(encoding="utf-8"))) == [
+        "2. Santiago, Chile"]
 
 
-def test_bad_date_option_is_a_usage_error(capsys):
+@pytest.mark.parametrize(("value", "message"), [
+    ("5 Oct", 'expected an ISO date like 2022-10-05, got "5 Oct"'),
+    ("0202-10-05", "expected a date between 1800-01-01 and 2100-12-31, got 0202-10-05"),
+])
+def test_bad_date_option_is_a_usage_error(capsys, value, message):
     with pytest.raises(SystemExit) as caught:
-        main(["map", str(STOPS), "-o", "x.html", "--start", "5 Oct"])
+        main(["map", str(STOPS), "-o", "x.html", "--start", value])
     assert caught.value.code == 2
-    assert 'expected an ISO date like 2022-10-05, got "5 Oct"' in capsys.readouterr().err
+    assert capsys.readouterr().err.endswith(f"argument --start: {message}\n")
 
 
-SCRIPT = Path(sys.executable).parent / "itinerary"
+def test_no_stops_in_the_dates_is_one_line(tmp_path, capsys):
+    out = tmp_path / "x.html"
+    assert main(["map", str(STOPS), "-o", str(out), "--start", "2023-01-01"]) == 2
+    assert capsys.readouterr().err == (
+        "itinerary: error: no stops between 2023-01-01 and 2022-10-07\n")
+    assert not out.exists()
 
 
-@pytest.mark.skipif(not SCRIPT.exists(), reason="console script not installed")
+SCRIPT = Path(sys.executable).parent / "itinerary"  # installed by `make`, as by pip
+
+
 def test_console_script_prints_one_line_and_no_traceback(tmp_path):
     result = subprocess.run([str(SCRIPT), "validate", str(DATA / "bad" / "binary.csv")],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-
-
-TRAVELS = DATA / "travels"
 
 
 def test_import_travels_writes_the_stops_format(tmp_path, capsys):
@@ -117,14 +128,35 @@ def test_import_travels_says_how_many_it_skipped(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["entities.xml"], "itinerary: error: no records could be imported"),
-    (["cases.xml", "--who", "nobody"], "itinerary: error: no records could be imported for "
-                                       "nobody"),
+    (["entities.xml"], "entities.xml: holds no travel records that could be read"),
+    (["cases.xml", "--who", "nobody"], "cases.xml: holds no travel records of nobody that "
+                                       "could be read"),
 ])
 def test_import_travels_with_nothing_to_import_exits_2(tmp_path, capsys, args, message):
     paths = [str(TRAVELS / a) if a.endswith(".xml") else a for a in args]
     assert main(["import-travels", *paths, "-o", str(tmp_path / "x.csv")]) == 2
-    assert capsys.readouterr().err.splitlines()[-1] == message
+    assert capsys.readouterr().err.splitlines()[-1] == f"itinerary: error: {TRAVELS}/{message}"
+
+
+def test_import_travels_reads_the_bundled_record_without_files(tmp_path, capsys):
+    out = tmp_path / "rubio.csv"
+    assert main(["import-travels", "-o", str(out), "--who", "rubio-marco"]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows[0]["traveler"] == "Marco Rubio" and rows[0]["start_date"] == "2025-02-01"
+    assert capsys.readouterr().err.startswith("imported ")
+    assert main(["validate", str(out)]) == 0
+
+
+def test_app_starts_streamlit_on_the_packaged_dashboard(monkeypatch):
+    calls = []
+    monkeypatch.setattr(subprocess, "call", lambda command: calls.append(command) or 0)
+    assert main(["app", str(STOPS), "--port", "8599"]) == 0
+    (command,) = calls
+    assert command[:4] == [sys.executable, "-m", "streamlit", "run"]
+    assert command[4].endswith("itinerary_app/streamlit_app.py")
+    assert "--server.port=8599" in command and "--server.maxUploadSize=20" in command
+    assert "--server.headless=true" in command
+    assert command[-2:] == ["--", str(STOPS)]
 
 
 def test_import_travels_missing_file_is_one_line(tmp_path, capsys):
@@ -134,7 +166,6 @@ def test_import_travels_missing_file_is_one_line(tmp_path, capsys):
         f"itinerary: error: {missing}: cannot be read: No such file or directory\n")
 
 
-BAD = DATA / "bad"
 CORPUS = [line.rstrip("\n").split("\t") for line in
           (BAD / "expected.tsv").read_text(encoding="utf-8").splitlines()
           if line and not line.startswith("#")]

@@ -1,9 +1,11 @@
+"""The one error tree: every error is an ItineraryError and a fitting builtin."""
+
 import pytest
 
 from itinerary.errors import (
     AssetError,
     DataError,
-    GeocodeError,
+    DateError,
     ItineraryError,
     Problem,
     ServiceError,
@@ -33,9 +35,20 @@ def test_data_error_needs_a_problem():
 
 
 @pytest.mark.parametrize(("cls", "builtin"), [
-    (DataError, ValueError), (GeocodeError, LookupError), (ServiceError, ConnectionError),
+    (DataError, ValueError), (DateError, ValueError), (ServiceError, ConnectionError),
     (AssetError, FileNotFoundError),
 ])
 def test_every_error_is_also_a_builtin(cls, builtin):
     assert issubclass(cls, ItineraryError)
     assert issubclass(cls, builtin)
+
+
+@pytest.mark.parametrize(("reason", "value", "shown"), [
+    (DateError.NOT_ISO, "Oct 5", '"Oct 5"'),
+    (DateError.NOT_ISO, "x" * 50, '"' + "x" * 39 + '…"'),
+    (DateError.OUT_OF_RANGE, "0202-10-05", "0202-10-05"),
+])
+def test_a_date_error_says_what_it_found_by_its_reason(reason, value, shown):
+    error = DateError(reason, value, "expected a date")
+    assert (error.reason, error.value, error.shown, str(error)) == (
+        reason, value, shown, "expected a date")

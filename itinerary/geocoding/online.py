@@ -7,7 +7,6 @@ becomes a `ServiceError`, so callers can fall back to the offline answer.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,6 +16,7 @@ from geopy.geocoders import Nominatim
 from geopy.location import Location
 
 from itinerary import __version__
+from itinerary.config import ONLINE_MIN_DELAY_S, ONLINE_TIMEOUT_S, nominatim_url
 from itinerary.errors import ServiceError
 
 SOURCE = "nominatim"
@@ -28,8 +28,8 @@ _REGION_TYPES = {"state", "region", "province", "county", "district", "state_dis
 class OnlineGeocoder:
     """A rate-limited Nominatim client that answers like the gazetteer."""
 
-    def __init__(self, *, user_agent: str = USER_AGENT, timeout: float = 10.0,
-                 min_delay_seconds: float = 1.0, **nominatim: str) -> None:
+    def __init__(self, *, user_agent: str = USER_AGENT, timeout: float = ONLINE_TIMEOUT_S,
+                 min_delay_seconds: float = ONLINE_MIN_DELAY_S, **nominatim: str) -> None:
         # `nominatim` passes domain and scheme through, for a self-hosted server.
         self._nominatim = Nominatim(user_agent=user_agent, timeout=timeout, **nominatim)
         self._geocode = RateLimiter(self._nominatim.geocode,
@@ -53,7 +53,7 @@ class OnlineGeocoder:
 def configured(**options: float) -> OnlineGeocoder:
     """The online geocoder, at the server `ITINERARY_NOMINATIM_URL` names if set (a
     self-hosted Nominatim, or a local test server), else at Nominatim's public one."""
-    url = os.environ.get("ITINERARY_NOMINATIM_URL", "")
+    url = nominatim_url()
     if not url:
         return OnlineGeocoder(**options)  # type: ignore[arg-type]
     parts = urlsplit(url)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from geopy.location import Location
 
+from itinerary.config import NEAR_KM
 from itinerary.errors import ServiceError
 from itinerary.geocoding import countries
 from itinerary.geocoding.cache import SOURCE as CACHE
@@ -21,7 +22,6 @@ from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.model import Stop
 
 Progress = Callable[[int, int], None]
-NEAR_KM = 300.0  # given coordinates farther than this from any town of their country are flagged
 
 
 @dataclass

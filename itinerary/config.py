@@ -1,0 +1,76 @@
+"""Every setting and path of the package, in one place.
+
+Environment variables are read here and nowhere else, each time a setting is asked for, so
+that a test (or a long-running server) sees a change. Paths to the package's own data are
+found from this file, never by walking up from another module.
+
+| variable | what it sets |
+| --- | --- |
+| ITINERARY_CACHE_DIR | where the gazetteer index and the geocoding cache live |
+| ITINERARY_NOMINATIM_URL | an online geocoder (a self-hosted Nominatim) instead of the public one |
+| ITINERARY_TRAVELS_DIR | a folder of travel-record XML files instead of the bundled record |
+| ITINERARY_VENDOR_DIR | a folder of map assets instead of the packaged ones (tests) |
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import platformdirs
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+STATIC_DIR = PACKAGE_DIR / "render" / "static"
+
+# The built-in trip, shown when no other data is chosen.
+SEED_STOPS = DATA_DIR / "stops.csv"
+SEED_MEETINGS = DATA_DIR / "meetings.csv"
+SEED_TITLE = "Secretary Blinken in Colombia, Chile and Peru, October 2022"
+
+# Gazetteer inputs shipped with the package.
+REGIONS_FILE = DATA_DIR / "regions.csv"
+ALIASES_FILE = DATA_DIR / "aliases.csv"
+COUNTRY_POINTS_FILE = DATA_DIR / "country_points.csv"
+# The Office of the Historian's record of the Secretaries of State's travels (CC0).
+BUNDLED_TRAVELS_DIR = DATA_DIR / "travels"
+
+# Tunable rules.
+TRIP_GAP = timedelta(days=2)  # records at most this far apart form one trip
+NUMBERED_MAX = 300  # places drawn as numbered markers; more become clustered circles
+NEAR_KM = 300.0  # given coordinates farther than this from every town of their country are flagged
+ONLINE_TIMEOUT_S = 10.0
+ONLINE_MIN_DELAY_S = 1.0  # Nominatim's usage policy: one request a second
+
+# What the dashboard's server is started with (`itinerary app`); .streamlit/config.toml
+# holds the same for `streamlit run app.py` in a checkout, and a test keeps them equal.
+STREAMLIT_OPTIONS: dict[str, object] = {
+    "server.headless": True,
+    "server.maxUploadSize": 20,  # MB; Streamlit states it on the uploader and enforces it
+    "browser.gatherUsageStats": False,
+    "client.toolbarMode": "minimal",
+}
+
+
+def cache_dir() -> Path:
+    """The gazetteer index and geocoding cache: the user's cache directory by default."""
+    override = os.environ.get("ITINERARY_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir("itinerary"))
+
+
+def nominatim_url() -> str:
+    """A Nominatim server's base URL, or "" for the public one."""
+    return os.environ.get("ITINERARY_NOMINATIM_URL", "")
+
+
+def travels_dir() -> Path:
+    """Where the official travel record is read from: the bundled copy by default."""
+    override = os.environ.get("ITINERARY_TRAVELS_DIR")
+    return Path(override) if override else BUNDLED_TRAVELS_DIR
+
+
+def vendor_dir() -> Path:
+    """The map assets folder (Leaflet and its plugins, the outlines, our own scripts)."""
+    override = os.environ.get("ITINERARY_VENDOR_DIR")
+    return Path(override) if override else STATIC_DIR

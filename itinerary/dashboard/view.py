@@ -1,0 +1,126 @@
+"""The dashboard's view: which trip is shown, which dates, which stop is selected.
+
+Kept apart from Streamlit so that the rules (matching a map click to a stop, reading and
+writing the link's query parameters) are plain functions with tests. A link holds:
+
+| parameter | meaning |
+| --- | --- |
+| `who` | a traveller of the official record, by the record's slug: `rubio-marco` |
+| `trip` | with `who`: the trip's first day (`2025-02-01`), or `all` for every trip |
+| `start`, `end` | the dates shown |
+| `stop` | the selected stop's id |
+
+The built-in trip needs none of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from itinerary.dates import EARLIEST, LATEST, iso_date
+from itinerary.errors import DateError
+from itinerary.model import Stop, Trip
+from itinerary.sources.records import Imported
+
+ALL = "all"  # the `trip` parameter for every trip of a traveller
+# A click reports the marker's own position; this only absorbs float noise.
+_CLICK_TOLERANCE_DEG = 1e-4
+_NOT_A_DATE = {DateError.NOT_ISO: "is not an ISO date like 2022-10-05",
+               DateError.OUT_OF_RANGE: f"is not between {EARLIEST} and {LATEST}"}
+
+
+@dataclass(frozen=True)
+class View:
+    start: date
+    end: date
+    stop_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordChoice:
+    """A trip of the official record: a traveller's slug and the trip's first day (ISO),
+    or `ALL`."""
+
+    who: str
+    trip: str
+
+
+def stop_at(stops: Sequence[Stop], lat: float, lng: float) -> Stop | None:
+    """The located stop at a clicked marker's position, if any.
+
+    Longitudes are compared modulo 360, since markers of a trip that crosses the
+    antimeridian are drawn on a neighbouring copy of the world.
+    """
+    for stop in stops:
+        if not stop.located:
+            continue
+        dlon = (lng - stop.lon + 180) % 360 - 180  # type: ignore[operator]
+        if abs(lat - stop.lat) < _CLICK_TOLERANCE_DEG and abs(dlon) < _CLICK_TOLERANCE_DEG:  # type: ignore[operator]
+            return stop
+    return None
+
+
+def view_from_query(params: Mapping[str, str], trip: Trip) -> tuple[View, list[str]]:
+    """The view a link asks for, clamped to the trip, and a warning for each bad part."""
+    warnings: list[str] = []
+    first, last = trip.first_day, trip.last_day
+    start = _query_date(params, "start", first, warnings)
+    end = _query_date(params, "end", last, warnings)
+    start, end = min(max(start, first), last), max(min(end, last), first)
+    if end < start:
+        warnings.append(f"The link's end date {end.isoformat()} is before its start date; "
+                        "showing the whole trip.")
+        start, end = first, last
+    stop_id = params.get("stop") or None
+    if stop_id is not None:
+        stop = trip.stop(stop_id)
+        if stop is None:
+            warnings.append(f'The link names a stop "{stop_id}" that is not in this trip.')
+            stop_id = None
+        elif not stop.overlaps(start, end):
+            warnings.append(f'The link\'s stop "{stop_id}" is outside its dates.')
+            stop_id = None
+    return View(start, end, stop_id), warnings
+
+
+def view_to_query(view: View, record: RecordChoice | None = None) -> dict[str, str]:
+    query = {"who": record.who, "trip": record.trip} if record else {}
+    query |= {"start": view.start.isoformat(), "end": view.end.isoformat()}
+    if view.stop_id:
+        query["stop"] = view.stop_id
+    return query
+
+
+def record_from_query(params: Mapping[str, str], record: Imported
+                      ) -> tuple[RecordChoice | None, list[str]]:
+    """The record trip a link names, if any, and a warning when it names one not there.
+
+    A traveller without `trip` opens their latest trip."""
+    who = params.get("who")
+    if not who:
+        return None, []
+    journeys = record.journeys_of(who)
+    if not journeys:
+        return None, [f'The link names a traveller "{who}" who is not in the record.']
+    wanted = params.get("trip") or journeys[-1].first_day.isoformat()
+    days = {j.first_day.isoformat() for j in journeys}
+    if wanted != ALL and wanted not in days:
+        return (RecordChoice(who, journeys[-1].first_day.isoformat()),
+                [f'The link names a trip of {journeys[0].traveller} starting "{wanted}", '
+                 "which the record does not hold; showing their latest trip."])
+    return RecordChoice(who, wanted), []
+
+
+def _query_date(params: Mapping[str, str], name: str, default: date,
+                warnings: list[str]) -> date:
+    value = params.get(name)
+    if not value:
+        return default
+    try:
+        return iso_date(value)
+    except DateError as exc:
+        warnings.append(f"The link's {name} date {exc.shown} {_NOT_A_DATE[exc.reason]}; "
+                        "ignoring it.")
+        return default

@@ -1,0 +1,194 @@
+"""Itinerary CSV files to a validated Trip: the stops file and the optional meetings file.
+
+`load_trip` returns a `Trip`, or raises `DataError` holding every problem found, each naming
+the file, row and column. Nothing is dropped: a row that cannot be used is a problem, never
+silently skipped. The files' shape is checked by `table`; here their values are.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from itinerary.dates import iso_date
+from itinerary.errors import DataError, DateError, Problem
+from itinerary.model import Meeting, Stop, Trip
+from itinerary.sources.table import Source, read_table
+
+# The formats' columns, in the order files are written. Other columns of a stops file are
+# kept with the stop (`Stop.extra`) and written back after these.
+STOP_COLUMNS = ("stop_id", "place", "country", "start_date", "end_date", "lat", "lon",
+                "precision", "geocoder", "summary")
+STOP_REQUIRED = ("place", "country", "start_date")
+MEETING_COLUMNS = ("stop_id", "date", "with", "topics", "summary", "quote", "quote_by")
+MEETING_REQUIRED = ("stop_id", "with")
+
+NAME_MAX = 200  # characters in a stop id, place or country
+
+
+def load_trip(
+    stops: Source,
+    meetings: Source | None = None,
+    *,
+    stops_name: str | None = None,
+    meetings_name: str | None = None,
+    title: str = "",
+) -> Trip:
+    """Read and validate a stops file and an optional meetings file."""
+    stop_list = read_stops(stops, name=stops_name)
+    meeting_list: list[Meeting] = []
+    if meetings is not None:
+        meeting_list = read_meetings(meetings, stop_list, name=meetings_name)
+    return Trip(tuple(stop_list), tuple(meeting_list), title=title)
+
+
+def read_stops(source: Source, *, name: str | None = None) -> list[Stop]:
+    """Parse and validate stops, returned in trip order (by start date, then file order)."""
+    table = read_table(source, name, required=STOP_REQUIRED)
+    problems: list[Problem] = []
+    stops: list[Stop] = []
+    seen: dict[str, int] = {}
+    has_ids = "stop_id" in table.header
+    for row, record in table.records:
+        check = _RowCheck(table.name, row, problems)
+        stop_id = check.name("stop_id", record["stop_id"]) if has_ids else f"s{row - 1}"
+        if has_ids and not stop_id:
+            check.fail("stop_id", "expected a stop id, found an empty cell")
+        elif stop_id in seen:
+            check.fail("stop_id",
+                       f'duplicate stop_id "{stop_id}" (first used in row {seen[stop_id]})')
+        else:
+            seen[stop_id] = row
+        stop = _parse_stop(record, stop_id, row, table.header, check)
+        if stop is not None:
+            stops.append(stop)
+    if problems:
+        raise DataError(problems)
+    return sorted(stops, key=lambda s: (s.start, s.row or 0))
+
+
+def read_meetings(source: Source, stops: list[Stop], *, name: str | None = None) -> list[Meeting]:
+    """Parse and validate meetings against the stops they must refer to."""
+    table = read_table(source, name, required=MEETING_REQUIRED)
+    by_id = {s.stop_id: s for s in stops}
+    problems: list[Problem] = []
+    meetings: list[Meeting] = []
+    for row, record in table.records:
+        check = _RowCheck(table.name, row, problems)
+        stop = by_id.get(record["stop_id"].strip())
+        if stop is None:
+            check.fail("stop_id", f'unknown stop "{record["stop_id"].strip()}"; '
+                       f"expected one of the stop ids in the stops file")
+        when = check.date("date", record.get("date", ""), required=False)
+        if stop is not None and when is not None and not stop.overlaps(when, when):
+            check.fail("date", f"{when.isoformat()} is outside stop {stop.stop_id}'s dates "
+                       f"{stop.start.isoformat()} to {stop.end.isoformat()}")
+        with_ = record["with"].strip()
+        if not with_:
+            check.fail("with", "expected who was met, found an empty cell")
+        if stop is None or check.failed:
+            continue
+        meetings.append(Meeting(
+            stop_id=stop.stop_id,
+            date=when,
+            with_=with_,
+            topics=_split_topics(record.get("topics", "")),
+            summary=record.get("summary", "").strip(),
+            quote=record.get("quote", "").strip(),
+            quote_by=record.get("quote_by", "").strip(),
+        ))
+    if problems:
+        raise DataError(problems)
+    return meetings
+
+
+class _RowCheck:
+    """Collects the problems of one row, so every cell is checked, not just the first."""
+
+    def __init__(self, file: str, row: int, problems: list[Problem]) -> None:
+        self.file, self.row, self.problems = file, row, problems
+        self.failed = False
+
+    def fail(self, column: str, message: str) -> None:
+        self.failed = True
+        self.problems.append(Problem(self.file, message, row=self.row, column=column))
+
+    def date(self, column: str, value: str, *, required: bool) -> date | None:
+        value = value.strip()
+        if not value:
+            if required:
+                self.fail(column, "expected a date like 2022-10-05, found an empty cell")
+            return None
+        try:
+            return iso_date(value)
+        except DateError as exc:
+            self.fail(column, f"{exc}, found {exc.shown}")
+            return None
+
+    def name(self, column: str, value: str) -> str:
+        """A short plain-text name: a stop id, place or country."""
+        value = value.strip()
+        if len(value) > NAME_MAX:
+            self.fail(column, f"expected at most {NAME_MAX} characters, found {len(value):,}")
+        elif value.startswith("="):
+            self.fail(column, f'"{_short(value)}" looks like a spreadsheet formula; expected '
+                      "plain text")
+        return value
+
+    def number(self, column: str, value: str, low: float, high: float) -> float | None:
+        value = value.strip()
+        try:
+            number = float(value)
+        except ValueError:
+            self.fail(column, f'expected a number, found "{_short(value)}"')
+            return None
+        if not math.isfinite(number) or not low <= number <= high:
+            self.fail(column, f"expected a number from {low:g} to {high:g}, found {_short(value)}")
+            return None
+        return number
+
+
+def _parse_stop(record: dict[str, str], stop_id: str, row: int, header: list[str],
+                check: _RowCheck) -> Stop | None:
+    place, country = check.name("place", record["place"]), check.name("country",
+                                                                        record["country"])
+    if not place and not country:
+        check.fail("place", "expected a place or a country, found both empty")
+    start = check.date("start_date", record["start_date"], required=True)
+    end = check.date("end_date", record.get("end_date", ""), required=False)
+    if start is not None and end is not None and end < start:
+        check.fail("end_date", f"{end.isoformat()} is before start_date {start.isoformat()}")
+    lat, lon = _coordinates(record, check)
+    if check.failed or start is None:
+        return None
+    extra = {h: record[h] for h in header if h not in STOP_COLUMNS}
+    return Stop(
+        stop_id=stop_id, place=place, country=country, start=start, end=end or start,
+        summary=record.get("summary", "").strip(), lat=lat, lon=lon,
+        # A file written by `itinerary geocode` says how its coordinates were found.
+        precision=(record.get("precision", "").strip() or "given") if lat is not None else "",
+        geocoder=(record.get("geocoder", "").strip() or "file") if lat is not None else "",
+        extra=extra, row=row,
+    )
+
+
+def _coordinates(record: dict[str, str], check: _RowCheck) -> tuple[float | None, float | None]:
+    raw_lat, raw_lon = record.get("lat", "").strip(), record.get("lon", "").strip()
+    if not raw_lat and not raw_lon:
+        return None, None
+    if not raw_lat or not raw_lon:
+        given, missing = ("lat", "lon") if raw_lat else ("lon", "lat")
+        check.fail(missing, f"expected both lat and lon, found only {given}")
+        return None, None
+    lat = check.number("lat", raw_lat, -90, 90)
+    lon = check.number("lon", raw_lon, -180, 180)
+    return lat, lon
+
+
+def _split_topics(value: str) -> tuple[str, ...]:
+    topics = (t.strip().lower() for t in value.split(";"))
+    return tuple(dict.fromkeys(t for t in topics if t))
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -1,0 +1,157 @@
+"""CSV files as tables of text, in both directions: bytes to rows and rows to text.
+
+Reading decodes (UTF-8, with a clear message for other encodings), checks the file's shape
+(a header, unique column names, the same number of fields in every row) but not its values,
+and numbers rows as a spreadsheet does: the header is row 1. Writing guards cells that a
+spreadsheet would run as formulas; reading undoes that guard, so files round-trip exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from itinerary.errors import DataError, Problem
+
+Source = str | Path | bytes
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FIELD_MAX = csv.field_size_limit()
+_OTHER_DELIMITERS = {";": "semicolon", "\t": "tab", "|": "vertical bar"}
+
+
+@dataclass
+class Table:
+    """A CSV file as its header and records, each record with its spreadsheet row number."""
+
+    name: str
+    header: list[str]
+    records: list[tuple[int, dict[str, str]]]
+
+
+def read_file(path: Path, name: str | None = None) -> bytes:
+    """A file's bytes, or a DataError naming it: the one place input files are opened."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError([Problem(name or str(path),
+                                 f"cannot be read: {exc.strerror or exc}")]) from exc
+
+
+def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -> Table:
+    """Decode and parse a CSV file, checking its shape but not its values."""
+    name = name or (str(source) if isinstance(source, (str, Path)) else "upload.csv")
+    data = read_file(Path(source), name) if isinstance(source, (str, Path)) else source
+    rows = _parse_csv(_decode(data, name), name)
+    header = [h.strip() for h in rows[0]]
+    _check_header(header, name, required)
+    problems: list[Problem] = []
+    records: list[tuple[int, dict[str, str]]] = []
+    for index, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue  # blank lines carry no data; spreadsheets often end with some
+        if len(cells) != len(header):
+            problems.append(Problem(name, f"expected {len(header)} fields as in the header, "
+                                    f"found {len(cells)}", row=index))
+            continue
+        records.append((index, dict(zip(header, map(unneutralize, cells), strict=True))))
+    if problems:
+        raise DataError(problems)
+    if not records:
+        raise DataError([Problem(name, "has a header but no rows; expected at least one row")])
+    return Table(name, header, records)
+
+
+def rows_to_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
+    """Rows of text as CSV, formula-like cells neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([neutralize(row.get(column, "")) for column in columns])
+    return out.getvalue()
+
+
+def neutralize(cell: str) -> str:
+    """Prefix a formula-like cell with a quote so spreadsheets show it as text.
+
+    Plain numbers (a longitude such as -74.08) are left alone. A cell that already starts
+    with quotes before a formula character gets one more, so that reading the file back
+    (which removes one) restores every cell exactly.
+    """
+    bare = cell.lstrip("'")
+    if bare.startswith(FORMULA_START) and not (bare == cell and _is_number(cell)):
+        return "'" + cell
+    return cell
+
+
+def unneutralize(cell: str) -> str:
+    """Undo `neutralize`: "'=x" was written for "=x" so spreadsheets would not run it."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_START):
+        return cell[1:]
+    return cell
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise DataError([Problem(name, "is empty; expected a CSV file with a header row")])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError([Problem(name, "is UTF-16 text; save it as UTF-8 CSV")])
+    if b"\x00" in data:
+        raise DataError([Problem(name, "is not a CSV text file (it contains NUL bytes, as "
+                                 "binary or UTF-16 files do); expected UTF-8 CSV")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(name, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at "
+                                 f"offset {exc.start}); save it as UTF-8 CSV")]) from exc
+
+
+def _parse_csv(text: str, name: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    try:
+        for cells in reader:
+            rows.append(cells)
+    except csv.Error as exc:
+        why = str(exc)
+        if "end of data" in why:
+            why = "a quoted field is never closed"
+        elif "field larger than field limit" in why:
+            why = f"a field is longer than {FIELD_MAX:,} characters"
+        raise DataError([Problem(name, f"is not valid CSV: {why}", row=len(rows) + 1)]) from exc
+    if not rows:
+        raise DataError([Problem(name, "is empty; expected a CSV file with a header row")])
+    return rows
+
+
+def _check_header(header: list[str], name: str, required: tuple[str, ...]) -> None:
+    if len(header) == 1:
+        for delimiter, word in _OTHER_DELIMITERS.items():
+            if delimiter in header[0]:
+                raise DataError([Problem(name, f"uses the {word} as its delimiter; expected "
+                                         "comma-separated values", row=1)])
+    blanks = [i + 1 for i, h in enumerate(header) if not h]
+    if blanks:
+        raise DataError([Problem(name, f"header cell {blanks[0]} is empty; every column needs "
+                                 "a name", row=1)])
+    dupes = sorted(h for h, n in Counter(header).items() if n > 1)
+    if dupes:
+        raise DataError([Problem(name, f"column {dupes[0]} appears more than once", row=1)])
+    missing = [c for c in required if c not in header]
+    if missing:
+        listed = ", ".join(missing)
+        raise DataError([Problem(name, f"missing required column{'s' if len(missing) > 1 else ''}"
+                                 f" {listed}; found {', '.join(header)}", row=1)])
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,77 @@
+"""The dashboard's view: clicks to stops, and links to and from what is shown."""
+
+from datetime import date
+
+import pytest
+
+from itinerary.dashboard.view import (
+    RecordChoice,
+    View,
+    record_from_query,
+    stop_at,
+    view_from_query,
+    view_to_query,
+)
+from itinerary.sources.records import import_travels, read_path
+from tests.paths import TRAVELS
+
+D = date
+
+
+def test_click_finds_the_stop_at_that_marker(located_trip):
+    lima = located_trip.stop("lima")
+    assert stop_at(located_trip.stops, lima.lat, lima.lon).stop_id == "lima"
+    assert stop_at(located_trip.stops, lima.lat, lima.lon + 360).stop_id == "lima"
+    assert stop_at(located_trip.stops, lima.lat + 1, lima.lon) is None
+
+
+@pytest.mark.parametrize(("params", "view", "warnings"), [
+    ({}, View(D(2022, 10, 3), D(2022, 10, 7)), []),
+    ({"start": "2022-10-05", "end": "2022-10-05"}, View(D(2022, 10, 5), D(2022, 10, 5)), []),
+    ({"stop": "lima"}, View(D(2022, 10, 3), D(2022, 10, 7), "lima"), []),
+    ({"start": "2022-01-01", "end": "2023-01-01"}, View(D(2022, 10, 3), D(2022, 10, 7)), []),
+    ({"start": "soon"}, View(D(2022, 10, 3), D(2022, 10, 7)),
+     ['The link\'s start date "soon" is not an ISO date like 2022-10-05; ignoring it.']),
+    ({"end": "0202-10-05"}, View(D(2022, 10, 3), D(2022, 10, 7)),
+     ["The link's end date 0202-10-05 is not between 1800-01-01 and 2100-12-31; ignoring it."]),
+    ({"start": "2022-10-06", "end": "2022-10-04"}, View(D(2022, 10, 3), D(2022, 10, 7)),
+     ["The link's end date 2022-10-04 is before its start date; showing the whole trip."]),
+    ({"stop": "paris"}, View(D(2022, 10, 3), D(2022, 10, 7)),
+     ['The link names a stop "paris" that is not in this trip.']),
+    ({"start": "2022-10-05", "end": "2022-10-05", "stop": "lima"},
+     View(D(2022, 10, 5), D(2022, 10, 5)), ['The link\'s stop "lima" is outside its dates.']),
+])
+def test_links_restore_a_view(trip, params, view, warnings):
+    assert view_from_query(params, trip) == (view, warnings)
+
+
+def test_view_round_trips_through_the_query():
+    view = View(D(2022, 10, 5), D(2022, 10, 6), "lima")
+    assert view_to_query(view) == {"start": "2022-10-05", "end": "2022-10-06", "stop": "lima"}
+    assert "stop" not in view_to_query(View(D(2022, 10, 5), D(2022, 10, 6)))
+    record = RecordChoice("rubio-marco", "2025-02-01")
+    assert view_to_query(view, record) == {"who": "rubio-marco", "trip": "2025-02-01",
+                                           "start": "2022-10-05", "end": "2022-10-06",
+                                           "stop": "lima"}
+
+
+@pytest.fixture(scope="module")
+def record():
+    return import_travels([read_path(TRAVELS / "cases.xml")])
+
+
+@pytest.mark.parametrize(("params", "choice", "warnings"), [
+    ({}, None, []),
+    ({"start": "2022-10-05"}, None, []),
+    ({"who": "test-traveller", "trip": "1959-05-11"},
+     RecordChoice("test-traveller", "1959-05-11"), []),
+    ({"who": "test-traveller", "trip": "all"}, RecordChoice("test-traveller", "all"), []),
+    ({"who": "test-traveller"}, RecordChoice("test-traveller", "1959-05-20"), []),
+    ({"who": "test-traveller", "trip": "1959-05-12"}, RecordChoice("test-traveller", "1959-05-20"),
+     ['The link names a trip of Test Traveller starting "1959-05-12", which the record does '
+      "not hold; showing their latest trip."]),
+    ({"who": "nobody", "trip": "1959-05-11"}, None,
+     ['The link names a traveller "nobody" who is not in the record.']),
+])
+def test_a_link_names_a_record_trip(record, params, choice, warnings):
+    assert record_from_query(params, record) == (choice, warnings)

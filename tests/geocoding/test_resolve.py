@@ -1,0 +1,119 @@
+"""Filling in stops' coordinates: file, cache, gazetteer, online; fallbacks and checks."""
+
+import pytest
+
+from itinerary.config import BUNDLED_TRAVELS_DIR
+from itinerary.geocoding.cache import GeocodeCache
+from itinerary.geocoding.online import OnlineGeocoder
+from itinerary.geocoding.resolve import locate
+from itinerary.sources.records import import_travels, read_path
+from itinerary.sources.stops import read_stops
+from tests.fakeserver import FakeNominatim
+from tests.paths import DATA
+
+
+def test_seed_cities_resolve_in_their_countries(located_trip):
+    got = {s.stop_id: (round(s.lat), round(s.lon), s.precision, s.geocoder)
+           for s in located_trip.stops}
+    assert got == {"bogota": (5, -74, "city", "gazetteer"),
+                   "santiago": (-33, -71, "city", "gazetteer"),
+                   "lima": (-12, -77, "city", "gazetteer")}
+
+
+def test_unknown_places_fall_back_to_the_country_and_unknown_countries_are_unresolved(
+        gazetteer):
+    result = locate(read_stops(DATA / "stops_unresolvable.csv"), gazetteer=gazetteer)
+    assert [s.stop_id for s in result.stops] == ["a", "b", "c"]
+    assert [(s.stop_id, s.precision, why) for s, why in result.approximate] == [
+        ("b", "country", '"Xyzzyville" was not found in Colombia')]
+    assert [(s.stop_id, why) for s, why in result.unresolved] == [
+        ("c", 'the country "Atlantis" is not recognised')]
+    assert all(s.lat is None and s.precision == "" for s, _ in result.unresolved)
+    assert result.unresolved_message() == (
+        'Could not place 1 stop(s) on the map: "Lima, Atlantis" (stop c: the country '
+        '"Atlantis" is not recognised).')
+    assert result.approximate_message() == (
+        "1 stop(s) are placed at their country's centre because the place itself was not "
+        'found: "Xyzzyville, Colombia" (stop b: "Xyzzyville" was not found in Colombia).')
+
+
+def test_a_place_that_is_a_country_under_the_hint(gazetteer):
+    stops = read_stops(b"place,country,start_date\nCuracao,Netherlands Antilles,1990-01-02\n",
+                       name="c.csv")
+    result = locate(stops, gazetteer=gazetteer)
+    stop = result.stops[0]
+    assert (stop.precision, result.approximate) == ("country", [])
+    assert stop.lat == pytest.approx(12.2, abs=0.3)
+
+
+def test_given_coordinates_are_kept_and_duplicates_looked_up_once(gazetteer):
+    stops = read_stops(DATA / "stops_extra.csv")
+    calls = []
+    original = gazetteer.geocode
+
+    def counting(query, **kw):
+        calls.append(query)
+        return original(query, **kw)
+
+    gazetteer.geocode = counting
+    try:
+        result = locate([*stops, stops[0]], gazetteer=gazetteer)
+    finally:
+        del gazetteer.geocode
+    quito = result.stops[2]
+    assert (quito.lat, quito.lon, quito.precision, quito.geocoder) == (-0.22, -78.51, "given",
+                                                                       "file")
+    assert sorted(calls) == ["Bogotá", "Santiago"]
+
+
+def test_empty_place_gives_a_country_level_stop(gazetteer):
+    stops = read_stops(b"place,country,start_date\n,Peru,2022-10-06\n", name="c.csv")
+    stop = locate(stops, gazetteer=gazetteer).stops[0]
+    assert stop.precision == "country" and stop.geocoder == "gazetteer"
+
+
+def test_cache_answers_second_time(gazetteer, tmp_path):
+    stops = read_stops(DATA / "stops_no_ids.csv")
+    cache = GeocodeCache(tmp_path / "c.sqlite")
+    assert {s.geocoder for s in locate(stops, gazetteer=gazetteer, cache=cache).stops} == {
+        "gazetteer", "cache"}  # "LIMA, perú" hits what "Lima, Peru" stored
+    assert {s.geocoder for s in locate(stops, gazetteer=gazetteer, cache=cache).stops} == {
+        "cache"}
+
+
+def test_online_is_asked_only_for_what_the_gazetteer_lacks(gazetteer):
+    stops = read_stops(DATA / "stops_unresolvable.csv")
+    with FakeNominatim() as server:
+        online = OnlineGeocoder(domain=server.domain, scheme="http", min_delay_seconds=0)
+        result = locate(stops, gazetteer=gazetteer, online=online)
+        assert [r["q"] for r in server.requests] == [["Xyzzyville"]]
+    xyz = result.stops[1]
+    assert (xyz.lat, xyz.lon, xyz.geocoder) == (17.0, -62.0, "nominatim")
+
+
+def test_failing_online_service_warns_once_and_falls_back(gazetteer):
+    text = b"place,country,start_date\nNowhere1,Peru,2022-10-06\nNowhere2,Peru,2022-10-07\n"
+    stops = read_stops(text, name="n.csv")
+    with FakeNominatim() as server:
+        server.mode = "500"
+        online = OnlineGeocoder(domain=server.domain, scheme="http", min_delay_seconds=0)
+        result = locate(stops, gazetteer=gazetteer, online=online)
+        assert len(server.requests) == 1  # the service is not hammered after failing
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith("Online geocoding is unavailable (the online "
+                                         'geocoder failed for "Nowhere1"')
+    assert [s.precision for s, _ in result.approximate] == ["country", "country"]
+    assert result.unresolved == []
+
+
+def test_blinkens_record_is_placed_in_the_right_countries(gazetteer):
+    record = import_travels([read_path(BUNDLED_TRAVELS_DIR / "blinken-antony-j.xml")])
+    stops = record.stops
+    result = locate(stops, gazetteer=gazetteer)
+    assert result.unresolved == []
+    october = [s for s in result.stops if s.extra["trip"] == "2022-10 Colombia, Chile, Peru"]
+    assert [(s.place, round(s.lat), round(s.lon), s.precision) for s in october] == [
+        ("Bogota", 5, -74, "city"), ("Santiago", -33, -71, "city"), ("Lima", -12, -77, "city")]
+    # Honest about the few it cannot find: their country's centre, said so.
+    assert sorted(s.place for s, _ in result.approximate) == ["Dead Sea", "Kerem Shalom",
+                                                              "Sweimeh"]

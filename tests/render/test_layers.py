@@ -1,0 +1,57 @@
+"""The map's own elements: safe JSON for scripts, and the trip layer's compact data."""
+
+import json
+from datetime import date
+
+import pytest
+
+from itinerary.config import NUMBERED_MAX
+from itinerary.model import Meeting, Stop, Trip
+from itinerary.render.layers import data_json, is_numbered, trip_data
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (["</script>"], '["\\u003c/script\\u003e"]'),
+    (["a & b"], '["a \\u0026 b"]'),
+    (["{{ 7*7 }}"], '["\\u007b\\u007b 7*7 \\u007d\\u007d"]'),
+    ({"k": ['say "}"']}, '{"k":["say \\"\\u007d\\""]}'),
+    (["\u2028"], '["\\u2028"]'),
+    (["`x`"], '["`x`"]'),
+])
+def test_data_json_cannot_end_a_script_or_open_a_template(value, text):
+    assert data_json(value) == text
+    assert json.loads(text) == value
+
+
+DAY = date(2022, 10, 3)
+
+
+def stop(stop_id, lat, lon, **kw):
+    return Stop(stop_id, kw.pop("place", "Lima"), "Peru", DAY, DAY, lat=lat, lon=lon, **kw)
+
+
+def test_each_string_is_sent_once_and_points_become_places():
+    trip = Trip((stop("a", -12.0, -77.0, summary="Talks"), stop("b", -13.0, -72.0, place="Cusco",
+                                                               summary="Talks"),
+                 stop("c", -12.0, -77.0, summary="Again")),
+                (Meeting("a", DAY, "Landa", summary="Talks"),))
+    points = [(s.lat, s.lon) for s in trip.stops]
+    data = trip_data(trip, points, popups=True)
+    day = (DAY - date(1970, 1, 1)).days
+    assert data == {
+        "numbered": True, "popups": True,
+        "stops": [[1, 0, day, day, 1], [2, 2, day, day, 1], [3, 0, day, day, 3]],
+        "places": [[-12.0, -77.0, [0, 2]], [-13.0, -72.0, [1]]],
+        "route": [0, 1, 0],
+        "meetings": [[0, 4, day, 1, 5, 5]],
+        "text": ["Lima, Peru", "Talks", "Cusco, Peru", "Again", "Landa", ""],
+    }
+    assert "meetings" not in trip_data(trip, points)
+    assert trip_data(trip, points)["stops"][0] == [1, 0, day, day]
+
+
+@pytest.mark.parametrize(("places", "numbered"), [(1, True), (NUMBERED_MAX, True),
+                                                  (NUMBERED_MAX + 1, False)])
+def test_numbered_markers_up_to_a_limit_of_places(places, numbered):
+    points = [(i * 0.001, 0.0) for i in range(places)] * 2  # each place visited twice
+    assert is_numbered(points) is numbered

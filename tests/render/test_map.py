@@ -1,0 +1,167 @@
+"""The map, rendered to HTML and checked by fragments, as folium's own tests do."""
+
+import re
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from itinerary.config import NUMBERED_MAX
+from itinerary.model import Stop, Trip
+from itinerary.render import assets
+from itinerary.render.map import build_map, selection_layer, standalone_html
+from itinerary.sources.stops import load_trip
+from tests.pages import marker_titles, trip_data
+from tests.paths import DATA
+
+BASE = "../files/"
+
+
+def render(trip: Trip) -> str:
+    return build_map(trip, base=BASE).get_root().render()
+
+
+@pytest.fixture(scope="module")
+def page(located_trip):
+    return render(located_trip)
+
+
+def test_assets_come_from_the_base_url_not_a_cdn(page):
+    sources = re.findall(r'<script src="([^"]+)"', page)
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert sources == [f"{BASE}vendor/leaflet.js", f"{BASE}vendor/topojson-client.min.js",
+                       f"{BASE}outlines.js", f"{BASE}vendor/leaflet-ant-path.js",
+                       f"{BASE}trip-layer.js"]
+    assert styles == [f"{BASE}vendor/leaflet.css", f"{BASE}itinerary.css"]
+    assert "cdn" not in page.lower() and "jquery" not in page.lower()
+
+
+def test_markers_are_numbered_in_trip_order(page):
+    data = trip_data(page)
+    assert marker_titles(data) == ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Lima, Peru"]
+    assert data["numbered"] is True and data["popups"] is False
+    # Dates travel as days since 1970: 3-4 October 2022 for Bogotá.
+    assert data["stops"][0][2:] == [(date(2022, 10, 3) - date(1970, 1, 1)).days,
+                                    (date(2022, 10, 4) - date(1970, 1, 1)).days]
+
+
+def test_the_route_joins_the_places_in_trip_order(page, located_trip):
+    data = trip_data(page)
+    assert data["route"] == [0, 1, 2]
+    assert [p[:2] for p in data["places"]] == [[round(s.lat, 5), round(s.lon, 5)]
+                                               for s in located_trip.stops]
+
+
+def test_view_fits_the_stops(page, located_trip):
+    fit = re.search(r"fitBounds\(\s*\[\[([-\d.]+), ([-\d.]+)\], \[([-\d.]+), ([-\d.]+)\]\]",
+                    page)
+    south, west, north, east = map(float, fit.groups())
+    lats = [s.lat for s in located_trip.stops]
+    lons = [s.lon for s in located_trip.stops]
+    assert (south, west, north, east) == (min(lats), min(lons), max(lats), max(lons))
+
+
+def test_outlines_are_fetched_coarse_first_then_fine(page):
+    assert ('itinerary.drawOutlines(' in page and
+            f'"coarse":"{BASE}vendor/countries-110m.json","fine":"{BASE}vendor/'
+            'countries-50m.json","fineFrom":4' in page)
+
+
+def test_unlocated_stops_are_not_drawn(located_trip):
+    stops = (*located_trip.stops[:2], replace(located_trip.stops[2], lat=None, lon=None))
+    data = trip_data(render(replace(located_trip, stops=stops)))
+    assert len(data["places"]) == len(data["stops"]) == 2
+
+
+def test_visits_to_one_place_share_a_marker(located_trip):
+    bogota, santiago, lima = located_trip.stops
+    again = replace(bogota, stop_id="back", place="Bogota")
+    data = trip_data(render(replace(located_trip, stops=(bogota, santiago, lima, again))))
+    assert [p[2] for p in data["places"]] == [[0, 3], [1], [2]]
+    assert marker_titles(data)[0] == "Bogotá, Colombia"
+    assert data["route"] == [0, 1, 2, 0]  # the route still returns to Bogotá
+
+
+def test_large_trips_use_canvas_circles_and_clusters(located_trip):
+    base = located_trip.stops[0]
+    stops = tuple(replace(base, stop_id=f"s{i}", lat=base.lat + i * 0.01,
+                          start=date(2022, 1, 1), end=date(2022, 1, 1))
+                  for i in range(NUMBERED_MAX + 1))
+    page = render(Trip(stops))
+    data = trip_data(page)
+    assert data["numbered"] is False and len(data["places"]) == NUMBERED_MAX + 1
+    assert "leaflet-ant-path.js" not in page  # not even loaded
+    assert f"{BASE}vendor/leaflet.markercluster.js" in page
+    assert f"{BASE}vendor/MarkerCluster.Default.css" in page
+
+
+def test_a_filtered_trip_keeps_its_numbers(located_trip):
+    shown = located_trip.between(date(2022, 10, 6), date(2022, 10, 7))
+    assert marker_titles(trip_data(render(shown))) == ["3. Lima, Peru"]
+
+
+def test_markers_across_the_antimeridian_stay_on_the_main_world():
+    day = date(2022, 1, 1)
+    trip = Trip((Stop("t", "Tokyo", "", day, day, lat=35.68, lon=139.69),
+                 Stop("h", "Honolulu", "", day, day, lat=21.3, lon=-157.8)))
+    assert [p[:2] for p in trip_data(render(trip))["places"]] == [[35.68, 139.69],
+                                                                  [21.3, -157.8]]
+
+
+@pytest.mark.parametrize(("stop_id", "radius"), [("lima", 19), ("nowhere", None)])
+def test_the_selection_ring_circles_the_stop(located_trip, stop_id, radius):
+    layer = selection_layer(located_trip, stop_id)
+    if radius is None:
+        assert layer is None
+        return
+    (ring,) = layer._children.values()
+    assert ring.location == [located_trip.stop("lima").lat, located_trip.stop("lima").lon]
+    assert ring.options["radius"] == radius
+
+
+# What could end the script, start markup, or be evaluated as a template never stands raw
+# in the page; the rest (`${alert(2)}`, backquotes) is inert inside a JSON string literal.
+# Either way the text arrives as it was written, and trip-layer.js escapes it as HTML.
+PAYLOADS = ["<img src=x onerror=alert(1)>", "</script><script>alert(4)</script>", "{{ 7*7 }}"]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_text_from_data_never_reaches_the_page_raw(payload):
+    trip = load_trip(DATA / "stops_payload.csv", DATA / "meetings_payload.csv")
+    placed = replace(trip, stops=tuple(replace(s, lat=4.6, lon=-74.1) for s in trip.stops))
+    for page in (render(placed), standalone_html(placed, title="x")):
+        assert payload not in page
+        assert any(payload in text for text in trip_data(page)["text"])
+
+
+@pytest.mark.parametrize("name", ["{{ 7*7 }}", "{% if true %}x{% endif %}", "{# c #}",
+                                  "{{ cycler.__init__.__globals__ }}"])
+def test_template_syntax_in_data_is_never_evaluated(located_trip, name):
+    # branca re-parses rendered scripts as Jinja; data must reach the page as it was.
+    stop = replace(located_trip.stops[0], place=name)
+    data = trip_data(render(Trip((stop,))))
+    assert data["text"][0] == f"{name}, Colombia"
+    standalone = standalone_html(Trip((stop,)), title=name)
+    assert f"<title>{name}</title>" in standalone
+
+
+def test_the_standalone_file_needs_nothing_from_the_network(located_trip):
+    page = standalone_html(located_trip, title="Trip")
+    assert "<script src=" not in page and '<link rel="stylesheet"' not in page
+    assert assets.INLINE not in page
+    assert '"type":"Topology"' in page  # outlines inlined
+    assert "url(data:image/png;base64," in page  # Leaflet's control images inlined
+    data = trip_data(page)
+    assert data["popups"] is True
+    assert "Pedro Castillo, President of Peru" in data["text"]
+    assert "<title>Trip</title>" in page
+
+
+@pytest.mark.parametrize(("lats", "fine"), [((4.6, -33.4), True), ((60.0, -40.0), False)])
+def test_a_standalone_file_inlines_the_outlines_its_extent_needs(lats, fine):
+    day = date(2022, 1, 1)
+    trip = Trip(tuple(Stop(f"s{i}", "P", "", day, day, lat=lat, lon=-70.0)
+                      for i, lat in enumerate(lats)))
+    page = standalone_html(trip, title="t")
+    size = len(assets.read("outlines_fine" if fine else "outlines_coarse"))
+    assert len(page) > size and (len(page) < len(assets.read("outlines_fine"))) is not fine

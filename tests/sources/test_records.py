@@ -1,0 +1,178 @@
+"""The official-record importer: small fixtures, and the bundled Secretaries' record."""
+
+import time
+from datetime import date
+
+import pytest
+
+from itinerary.config import BUNDLED_TRAVELS_DIR
+from itinerary.errors import DataError
+from itinerary.sources.records import (
+    import_folder,
+    import_travels,
+    read_path,
+    read_records,
+    split_locale,
+)
+from tests.paths import TRAVELS
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return import_folder(BUNDLED_TRAVELS_DIR)
+
+
+def imported(*names, who=None):
+    return import_travels([read_path(TRAVELS / n) for n in names], who=who)
+
+
+@pytest.mark.parametrize(("locale", "places"), [
+    ("Cairo, Alexandria", ["Cairo", "Alexandria"]),
+    ("Tel Aviv, Jerusalem, Kerem Shalom, Ashdod", ["Tel Aviv", "Jerusalem", "Kerem Shalom",
+                                                  "Ashdod"]),
+    ("Rome, Anagni , Fiuggi", ["Rome", "Anagni", "Fiuggi"]),
+    ("Mumbai (Bombay)", ["Mumbai (Bombay)"]),
+    ("Windsor (Ontario, Canada), Detroit", ["Windsor (Ontario, Canada)", "Detroit"]),
+    ("", []),
+])
+def test_locales_split_into_places_in_order(locale, places):
+    assert split_locale(locale) == places
+
+
+def test_records_become_stops_grouped_into_journeys():
+    result = imported("cases.xml")
+    got = [(s.stop_id, s.place, s.country, s.start.isoformat(), s.end.isoformat(),
+            s.extra["trip"]) for s in result.stops]
+    assert got == [
+        ("20", "Yalta", "U.S.S.R.", "1945-02-04", "1945-02-11", "1945-02 U.S.S.R."),
+        ("10-1", "Cairo", "Egypt", "1959-05-11", "1959-05-12", "1959-05 Egypt, India"),
+        ("10-2", "Alexandria", "Egypt", "1959-05-11", "1959-05-12", "1959-05 Egypt, India"),
+        ("11", "Mumbai (Bombay)", "India", "1959-05-14", "1959-05-14", "1959-05 Egypt, India"),
+        ("13", "", "Vatican City", "1959-05-20", "1959-05-21", "1959-05 Vatican City, Canada"),
+        ("14", "Windsor (Ontario)", "Canada", "1959-05-22", "1959-05-22",
+         "1959-05 Vatican City, Canada"),
+    ]
+    assert result.duplicates == 1 and result.records == 5 and result.problems == []
+    cairo = result.stops[1]
+    assert cairo.summary == "Met the President."
+    assert cairo.extra == {"traveler": "Test Traveller", "role": "secretary",
+                           "trip": "1959-05 Egypt, India", "source_id": "10"}
+    assert [(j.who, j.label) for j in result.journeys] == [
+        ("other-person", "1945-02 U.S.S.R."), ("test-traveller", "1959-05 Egypt, India"),
+        ("test-traveller", "1959-05 Vatican City, Canada")]
+
+
+def test_a_journey_opens_as_a_trip_and_so_do_all_of_a_travellers():
+    result = imported("cases.xml")
+    trip = result.trip("test-traveller", date(1959, 5, 11))
+    assert trip.title == "Test Traveller: 1959-05 Egypt, India"
+    assert [s.place for s in trip.stops] == ["Cairo", "Alexandria", "Mumbai (Bombay)"]
+    every = result.trip("test-traveller")
+    assert every.title == "Test Traveller: All trips" and len(every.stops) == 5
+    assert result.trip("test-traveller", date(1959, 5, 12)) is None
+    assert result.trip("nobody") is None
+
+
+def test_travellers_are_listed_with_their_years_and_trips():
+    people = imported("cases.xml").travellers
+    assert [(p.who, p.name, p.first, p.last, p.trips) for p in people] == [
+        ("other-person", "Other Person", date(1945, 2, 4), date(1945, 2, 11), 1),
+        ("test-traveller", "Test Traveller", date(1959, 5, 11), date(1959, 5, 22), 2)]
+
+
+def test_who_selects_one_traveller():
+    result = imported("cases.xml", who="other-person")
+    assert [s.place for s in result.stops] == ["Yalta"]
+    assert result.stops[0].extra["role"] == "president"
+
+
+def test_broken_records_are_named_and_the_rest_import():
+    result = imported("broken.xml")
+    assert [s.extra["source_id"] for s in result.stops] == ["30", "35"]
+    name = str(TRAVELS / "broken.xml")
+    assert [str(p) for p in result.problems] == [
+        f"{name}: record 31 (line 8): malformed XML (mismatched tag)",
+        f'{name}: record 32: <start-date> is "Jan 7 1990"; expected an ISO date like '
+        "2022-10-05",
+        f"{name}: record 33: missing the <country> element",
+        f"{name}: record 34: end-date 1990-01-10 is before start-date 1990-01-12",
+        f"{name}: record 36 (line 33): the <trip> element is never closed",
+    ]
+    assert result.summary() == ("imported 2 records as 2 stops in 2 trips; skipped 5 records "
+                                "that could not be read")
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("entities.xml", "uses XML entities or a DTD, which are refused for safety; expected "
+                     "plain XML"),
+    ("wrong_root.xml", "has a <people> root; expected <trips>"),
+    ("not_xml.xml", "is not a travel record: no <trip> element could be read"),
+])
+def test_unusable_files_are_refused_whole(name, message):
+    records, problems = read_records((TRAVELS / name).read_bytes(), name)
+    assert records == []
+    assert [str(p) for p in problems] == [f"{name}: {message}"]
+
+
+@pytest.mark.parametrize(("names", "who", "message"), [
+    (["entities.xml"], None, "entities.xml: holds no travel records that could be read"),
+    (["cases.xml"], "nobody", "cases.xml: holds no travel records of nobody that could be read"),
+])
+def test_nothing_to_import_is_one_error(names, who, message):
+    result = imported(*names, who=who)
+    with pytest.raises(DataError) as caught:
+        result.require_records(", ".join(names), who)
+    assert str(caught.value) == message
+
+
+def test_an_empty_folder_is_an_error(tmp_path):
+    with pytest.raises(DataError) as caught:
+        import_folder(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: holds no travel record files (*.xml)"
+
+
+def test_the_bundled_record_holds_every_secretary(bundled):
+    assert len(list(BUNDLED_TRAVELS_DIR.glob("*.xml"))) == 34
+    assert bundled.problems == []
+    assert len(bundled.travellers) == 34
+    first, last = bundled.travellers[0], bundled.travellers[-1]
+    assert (first.who, first.first.year) == ("seward-william-henry", 1866)
+    assert (last.who, last.first.year) == ("rubio-marco", 2025)
+    assert bundled.records + bundled.duplicates == 3439
+
+
+def test_the_october_2022_trip_is_in_the_bundled_record(bundled):
+    trip = bundled.trip("blinken-antony-j", date(2022, 10, 3))
+    assert trip.title == "Antony John Blinken: 2022-10 Colombia, Chile, Peru"
+    assert [(s.place, s.country, s.start.isoformat(), s.end.isoformat(),
+             s.extra["source_id"]) for s in trip.stops] == [
+        ("Bogota", "Colombia", "2022-10-03", "2022-10-04", "4089"),
+        ("Santiago", "Chile", "2022-10-05", "2022-10-05", "4090"),
+        ("Lima", "Peru", "2022-10-06", "2022-10-06", "4091"),
+    ]
+
+
+def test_journeys_group_records_at_most_two_days_apart(bundled):
+    for journey in bundled.journeys:
+        days = sorted(journey.stops, key=lambda s: s.start)
+        reach = days[0].end
+        for stop in days[1:]:
+            assert (stop.start - reach).days <= 2, journey.label
+            reach = max(reach, stop.end)
+    assert len(bundled.journeys) > 1000
+
+
+@pytest.mark.parametrize("kind", ["one record a day", "lines without records"])
+def test_import_cost_grows_linearly(kind):
+    # 100,000 records a day apart, or 300,000 lines of broken chunks, once took minutes.
+    if kind == "one record a day":
+        record = ("<trip who='w'><id>{i}</id><name>W</name><start-date>{d}</start-date>"
+                  "<end-date>{d}</end-date><country>Peru</country><locale>Lima</locale></trip>")
+        days = [date.fromordinal(date(1850, 1, 1).toordinal() + i) for i in range(50_000)]
+        data = ("<trips>" + "".join(record.format(i=i, d=d) for i, d in enumerate(days))
+                + "</trips>").encode()
+    else:
+        data = b"<trips>" + b"<trip>\n" * 100_000
+    started = time.perf_counter()
+    import_travels([(data, "big.xml")])
+    assert time.perf_counter() - started < 20

@@ -1,0 +1,133 @@
+"""Stops and meetings files to a validated Trip: exact messages for bad input."""
+
+from datetime import date
+
+import pytest
+
+from itinerary.config import SEED_STOPS
+from itinerary.errors import DataError
+from itinerary.sources.stops import load_trip, read_stops
+from tests.paths import BAD, DATA
+
+BAD_STOPS = [
+    ("bad_date.csv", 'bad_date.csv, row 2, column start_date: expected an ISO date like '
+                     '2022-10-05, found "Oct 3 2022"'),
+    ("impossible_date.csv", 'impossible_date.csv, row 2, column start_date: expected an ISO '
+                            'date like 2022-10-05, found "2022-02-30"'),
+    ("end_before_start.csv", "end_before_start.csv, row 2, column end_date: 2022-10-03 is "
+                             "before start_date 2022-10-04"),
+    ("lat_out_of_range.csv", "lat_out_of_range.csv, row 2, column lat: expected a number from "
+                             "-90 to 90, found 94.6"),
+    ("lon_not_number.csv", 'lon_not_number.csv, row 2, column lon: expected a number, found '
+                           '"west"'),
+    ("only_lat.csv", "only_lat.csv, row 2, column lon: expected both lat and lon, found only "
+                     "lat"),
+    ("nan_coordinate.csv", "nan_coordinate.csv, row 2, column lat: expected a number from -90 "
+                           "to 90, found nan"),
+    ("duplicate_id.csv", 'duplicate_id.csv, row 4, column stop_id: duplicate stop_id "a" '
+                         "(first used in row 2)"),
+    ("empty_id.csv", "empty_id.csv, row 2, column stop_id: expected a stop id, found an empty "
+                     "cell"),
+    ("no_place.csv", "no_place.csv, row 2, column place: expected a place or a country, found "
+                     "both empty"),
+]
+
+BAD_MEETINGS = [
+    ("meetings_unknown_stop.csv", 'meetings_unknown_stop.csv, row 2, column stop_id: unknown '
+     'stop "paris"; expected one of the stop ids in the stops file'),
+    ("meetings_date_outside.csv", "meetings_date_outside.csv, row 2, column date: 2022-10-09 "
+     "is outside stop lima's dates 2022-10-06 to 2022-10-07"),
+    ("meetings_no_with.csv", "meetings_no_with.csv, row 2, column with: expected who was met, "
+     "found an empty cell"),
+]
+
+
+@pytest.mark.parametrize(("name", "message"), BAD_STOPS)
+def test_bad_stops_file_gets_an_exact_message(name, message):
+    with pytest.raises(DataError) as caught:
+        load_trip(BAD / name, stops_name=name)
+    assert str(caught.value.problems[0]) == message
+
+
+@pytest.mark.parametrize(("name", "message"), BAD_MEETINGS)
+def test_bad_meetings_file_gets_an_exact_message(name, message):
+    with pytest.raises(DataError) as caught:
+        load_trip(SEED_STOPS, BAD / name, meetings_name=name)
+    assert str(caught.value.problems[0]) == message
+
+
+def test_every_problem_in_a_file_is_reported():
+    text = (b"stop_id,place,country,start_date,end_date,lat,lon\n"
+            b"a,Bogota,Colombia,2022-10-03,2022-10-01,,\n"
+            b"a,,,someday,,91,\n")
+    with pytest.raises(DataError) as caught:
+        read_stops(text, name="many.csv")
+    assert [str(p) for p in caught.value.problems] == [
+        "many.csv, row 2, column end_date: 2022-10-01 is before start_date 2022-10-03",
+        'many.csv, row 3, column stop_id: duplicate stop_id "a" (first used in row 2)',
+        "many.csv, row 3, column place: expected a place or a country, found both empty",
+        'many.csv, row 3, column start_date: expected an ISO date like 2022-10-05, found '
+        '"someday"',
+        "many.csv, row 3, column lon: expected both lat and lon, found only lat",
+    ]
+    assert str(caught.value).endswith("(and 4 more problems)")
+
+
+def test_seed_trip_loads_in_order(trip):
+    assert [(s.stop_id, s.place, s.country, s.start, s.end) for s in trip.stops] == [
+        ("bogota", "Bogotá", "Colombia", date(2022, 10, 3), date(2022, 10, 4)),
+        ("santiago", "Santiago", "Chile", date(2022, 10, 5), date(2022, 10, 5)),
+        ("lima", "Lima", "Peru", date(2022, 10, 6), date(2022, 10, 7)),
+    ]
+    assert all(not s.located for s in trip.stops)  # places are looked up, never typed in
+
+
+def test_rows_are_sorted_by_date_and_extra_columns_kept():
+    stops = read_stops(DATA / "stops_extra.csv")
+    assert [s.stop_id for s in stops] == ["a", "b", "c"]
+    assert stops[0].extra == {"host": "Petro", "notes": "arrived late"}
+    assert stops[0].row == 3
+    assert (stops[2].lat, stops[2].lon, stops[2].precision, stops[2].geocoder) == (
+        -0.22, -78.51, "given", "file")
+    assert stops[1].end == stops[1].start  # an empty end_date is a one-day stop
+
+
+def test_stop_ids_are_optional():
+    stops = read_stops(DATA / "stops_no_ids.csv")
+    assert [s.stop_id for s in stops] == ["s1", "s2"]
+
+
+def test_meetings_are_optional_and_topics_split(trip):
+    assert load_trip(SEED_STOPS).meetings == ()
+    castillo = [m for m in trip.meetings if m.with_.startswith("Pedro Castillo")]
+    assert castillo[0].topics == ("migration", "drug policy", "diplomacy")
+    assert castillo[0].date == date(2022, 10, 6)
+
+
+# Property: whatever bytes arrive, the loader answers with the package's own error or a trip.
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from itinerary.errors import ItineraryError  # noqa: E402
+
+CELL = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+HEADER = st.lists(st.sampled_from(["stop_id", "place", "country", "start_date", "end_date",
+                                   "lat", "lon", "summary", "note", ""]), max_size=9)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(HEADER, st.lists(st.lists(CELL, max_size=10), max_size=6))
+def test_any_csv_shaped_text_gives_a_trip_or_a_package_error(header, rows):
+    import csv as csv_module
+    import io
+
+    out = io.StringIO()
+    writer = csv_module.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    try:
+        stops = read_stops(out.getvalue().encode(), name="fuzz.csv")
+    except ItineraryError as exc:
+        assert str(exc).startswith("fuzz.csv")
+    else:
+        assert all(s.start <= s.end for s in stops)
