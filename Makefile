@@ -22,9 +22,10 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# The same launcher as an installed package's `itinerary app` (`streamlit run app.py`
+# works too, with .streamlit/config.toml).
 run: $(STAMP)
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
-	  --browser.gatherUsageStats false
+	$(BIN)/itinerary app --port $(PORT)
 
 test: $(STAMP) chromium
 	$(BIN)/pytest

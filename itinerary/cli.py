@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     app.add_argument("stops", type=Path, nargs="?", help="a stops CSV to show")
     app.add_argument("meetings", type=Path, nargs="?", help="its meetings CSV")
     app.add_argument("--port", type=int, default=8501)
-    app.add_argument("--address", default="localhost", help="the address to listen on")
+    app.add_argument("--address", help="the address to listen on (Streamlit's default: all)")
     app.set_defaults(run=_app)
     return parser
 
@@ -157,8 +157,9 @@ def _app(args: argparse.Namespace) -> int:
     spec = find_spec("itinerary_app.streamlit_app")
     if spec is None or spec.origin is None:
         raise ItineraryError("the dashboard is not installed with this package")
-    options = {**config.STREAMLIT_OPTIONS, "server.port": args.port,
-               "server.address": args.address}
+    options = {**config.STREAMLIT_OPTIONS, "server.port": args.port}
+    if args.address:
+        options["server.address"] = args.address
     command = [sys.executable, "-m", "streamlit", "run", spec.origin,
                *(f"--{key}={_flag(value)}" for key, value in options.items())]
     files = [str(p.resolve()) for p in (args.stops, args.meetings) if p is not None]

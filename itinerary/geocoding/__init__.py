@@ -4,7 +4,7 @@ Follows geopy's interface (`geocode(query, exactly_one=True, ...)` returning
 `geopy.location.Location`) with several adapters:
 
 - `gazetteer.Gazetteer`: offline: GeoNames towns, regions and airfields (`index`), with
-  record-style country text read as hints (`countries`), names normalised (`names`) and
+  record-style country text read as hints (`countries`), names normalised (`itinerary.names`) and
   a few landmarks mapped to their towns (`aliases`);
 - `online.OnlineGeocoder`: Nominatim through geopy, opt-in;
 - `cache.GeocodeCache`: answers on disk in the user's cache directory;

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 
 from itinerary.config import ALIASES_FILE
-from itinerary.geocoding.names import normalize
+from itinerary.names import normalize
 
 
 def _load() -> dict[tuple[str, str], str]:

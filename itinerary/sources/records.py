@@ -26,8 +26,8 @@ from defusedxml.ElementTree import fromstring
 from itinerary.config import TRIP_GAP
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, Problem
-from itinerary.geocoding.names import normalize
 from itinerary.model import Stop, Trip
+from itinerary.names import normalize
 from itinerary.sources.table import read_file
 
 REQUIRED = ("id", "name", "start-date", "end-date", "country", "locale")

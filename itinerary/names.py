@@ -1,4 +1,8 @@
-"""Normalising place names so that accents, case and punctuation do not matter."""
+"""Place names as people write them: folded so that accents, case and punctuation do not
+matter when names are compared, and the variants one written name may stand for.
+
+Used where records are compared (`sources.records`) and where names are looked up
+(`geocoding`)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 import pytest
 
-from itinerary.geocoding.names import normalize
+from itinerary.names import normalize
 
 
 @pytest.mark.parametrize(("name", "key"), [
