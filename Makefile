@@ -36,9 +36,10 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-# Prints the geocoding, scale and browser tables (about ten minutes; see README).
+# Prints the geocoding, standalone, scale and browser tables (about ten minutes; see README).
 bench: $(STAMP) chromium
 	$(BIN)/python bench/geocode.py
+	$(BIN)/python bench/standalone.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/browser.py
 

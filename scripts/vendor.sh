@@ -10,7 +10,7 @@ npm init -y >/dev/null
 npm install --silent --no-audit --no-fund \
   leaflet@1.9.4 leaflet-ant-path@1.3.0 leaflet.markercluster@1.5.3 topojson-client@3.1.0 \
   world-atlas@2.0.2 d3-geo@3.1.1
-out="$here/static/vendor"
+out="$here/itinerary/render/static/vendor"
 rm -rf "$out" && mkdir -p "$out"
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$out/"
 cp -r node_modules/leaflet/dist/images "$out/images"
@@ -20,7 +20,7 @@ cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
   node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css "$out/"
 cp node_modules/leaflet.markercluster/MIT-LICENCE.txt "$out/LICENSE.markercluster"
 cp node_modules/topojson-client/dist/topojson-client.min.js "$out/"
-cp node_modules/world-atlas/countries-50m.json "$out/countries-50m.json"
+cp node_modules/world-atlas/countries-50m.json node_modules/world-atlas/countries-110m.json "$out/"
 cp node_modules/leaflet/LICENSE "$out/LICENSE.leaflet"
 cp node_modules/world-atlas/LICENSE "$out/LICENSE.world-atlas"
 node "$here/scripts/country_points.mjs" node_modules/world-atlas/countries-50m.json \
