@@ -15,6 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 import streamlit.components.v1 as components
+from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
 from itinerary import config
@@ -91,22 +92,32 @@ def digest(*parts: bytes) -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
 
 
+class Progress:
+    """A progress bar for `place_trip`, shown only when there are more than a handful of
+    places to look up."""
+
+    def __init__(self) -> None:
+        self.bar: DeltaGenerator | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        if self.bar is None:
+            self.bar = st.progress(0.0)
+        self.bar.progress(done / total, text=f"Placing places: {done} of {total}")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.empty()
+
+
 def place(dataset: Dataset, online: bool) -> tuple[Trip, list[str]]:
-    """The dataset's trip placed on the map, once per server, with a progress bar when
-    there are more than a handful of places to look up."""
+    """The dataset's trip placed on the map, once per server."""
     memo = placements()
     if (dataset.key, online) not in memo:
-        bar: list = []
-
-        def report(done: int, total: int) -> None:
-            if total >= PROGRESS_FROM:
-                if not bar:
-                    bar.append(st.progress(0.0, text=f"Placing {total} places…"))
-                bar[0].progress(done / total, text=f"Placing places: {done} of {total}")
-
-        placed = place_trip(dataset.trip, online=online, progress=report)
-        for shown in bar:
-            shown.empty()
+        progress = Progress()
+        placed = place_trip(dataset.trip, online=online, progress=progress)
+        progress.close()
         if len(memo) > 16:
             memo.clear()
         memo[(dataset.key, online)] = placed
