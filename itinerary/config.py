@@ -27,7 +27,7 @@ STATIC_DIR = PACKAGE_DIR / "render" / "static"
 # The built-in trip, shown when no other data is chosen.
 SEED_STOPS = DATA_DIR / "stops.csv"
 SEED_MEETINGS = DATA_DIR / "meetings.csv"
-SEED_TITLE = "Secretary Blinken in Colombia, Chile and Peru, October 2022"
+SEED_TITLE = "Blinken · Colombia, Chile and Peru, Oct 2022"
 
 # Gazetteer inputs shipped with the package.
 REGIONS_FILE = DATA_DIR / "regions.csv"

@@ -59,6 +59,9 @@ class Stop:
     # Columns the file had beyond the known ones, kept in file order and shown to the user.
     extra: dict[str, str] = field(default_factory=dict, compare=False)
     row: int | None = field(default=None, compare=False)
+    # The country as people call it today, when `country` names one ("South Korea" for
+    # "Korea, Republic of"); set when the trip is placed. `country` keeps the source's words.
+    country_name: str = field(default="", compare=False)
 
     @property
     def located(self) -> bool:
@@ -67,8 +70,9 @@ class Stop:
     # Cached: a trip of thousands of stops is labelled again on every rerun of the app.
     @cached_property
     def label(self) -> str:
-        """The place as a person would write it: "Bogotá, Colombia"."""
-        return ", ".join(part for part in (self.place, self.country) if part)
+        """The place as a person would write it: "Bogotá, Colombia", "Seoul, South Korea"."""
+        return ", ".join(part for part in (self.place, self.country_name or self.country)
+                         if part)
 
     @cached_property
     def dates(self) -> str:
@@ -134,8 +138,10 @@ class Trip:
 
     def between(self, start: date, end: date) -> Trip:
         """The part of the trip that shares a day with [start, end]: its stops, in order, and
-        the meetings held at them, numbered as in the whole trip."""
+        their meetings on those days, numbered as in the whole trip. A meeting without a
+        date stays with its stop, since it may have been on any of the stop's days."""
         stops = tuple(s for s in self.stops if s.overlaps(start, end))
         kept = {s.stop_id for s in stops}
-        meetings = tuple(m for m in self.meetings if m.stop_id in kept)
+        meetings = tuple(m for m in self.meetings if m.stop_id in kept
+                         and (m.date is None or start <= m.date <= end))
         return replace(self, stops=stops, meetings=meetings, numbering=self.numbers)

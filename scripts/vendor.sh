@@ -8,7 +8,8 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 npm init -y >/dev/null
 npm install --silent --no-audit --no-fund \
-  leaflet@1.9.4 leaflet-ant-path@1.3.0 leaflet.markercluster@1.5.3 topojson-client@3.1.0 \
+  leaflet@1.9.4 leaflet-ant-path@1.3.0 leaflet.markercluster@1.5.3 leaflet-gesture-handling@1.2.2 \
+  topojson-client@3.1.0 \
   world-atlas@2.0.2 d3-geo@3.1.1
 out="$here/itinerary/render/static/vendor"
 rm -rf "$out" && mkdir -p "$out"
@@ -19,6 +20,9 @@ cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
   node_modules/leaflet.markercluster/dist/MarkerCluster.css \
   node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css "$out/"
 cp node_modules/leaflet.markercluster/MIT-LICENCE.txt "$out/LICENSE.markercluster"
+cp node_modules/leaflet-gesture-handling/dist/leaflet-gesture-handling.min.js \
+  node_modules/leaflet-gesture-handling/dist/leaflet-gesture-handling.min.css "$out/"
+cp node_modules/leaflet-gesture-handling/LICENSE "$out/LICENSE.gesture-handling"
 cp node_modules/topojson-client/dist/topojson-client.min.js "$out/"
 cp node_modules/world-atlas/countries-50m.json node_modules/world-atlas/countries-110m.json "$out/"
 cp node_modules/leaflet/LICENSE "$out/LICENSE.leaflet"

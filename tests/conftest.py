@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,23 @@ def located_trip(trip, gazetteer):
     from itinerary.geocoding.resolve import locate
 
     return replace(trip, stops=tuple(locate(trip.stops, gazetteer=gazetteer).stops))
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright: one for the whole run. `make test`
+    installs it; without it the browser tests fail, they do not skip."""
+    from playwright import sync_api
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make chromium`"
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"])
+        yield chromium
+        chromium.close()

@@ -14,11 +14,6 @@ def trip_data(page: str) -> dict:
 
 
 def marker_titles(data: dict) -> list[str]:
-    """Each marker's first tooltip line, as trip-layer.js writes it: "1. Bogotá, Colombia",
-    or the place alone for a place visited more than once."""
-    titles = []
-    for _, _, visits in data["places"]:
-        number, label = data["stops"][visits[0]][:2]
-        text = data["text"][label]
-        titles.append(f"{number}. {text}" if len(visits) == 1 else text)
-    return titles
+    """Each stop's marker by its tooltip's first line, as trip-layer.js writes it:
+    "1. Bogotá, Colombia"."""
+    return [f"{number}. {data['text'][label]}" for number, label, *_ in data["stops"]]

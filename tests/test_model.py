@@ -46,12 +46,14 @@ def test_between_keeps_the_stops_and_meetings_of_those_days_numbered_as_before()
     trip = Trip((stop("a", date(2022, 10, 1), date(2022, 10, 31)),
                  stop("b", date(2022, 10, 2), date(2022, 10, 2)),
                  stop("c", date(2022, 10, 20), date(2022, 10, 21))),
-                (Meeting("b", None, "B's host"), Meeting("c", date(2022, 10, 21), "C's host")),
+                (Meeting("b", None, "B's host"), Meeting("c", date(2022, 10, 21), "C's host"),
+                 Meeting("a", date(2022, 10, 1), "A, early"), Meeting("a", None, "A, any day")),
                 title="T")
     shown = trip.between(date(2022, 10, 15), date(2022, 10, 25))
     assert [s.stop_id for s in shown.stops] == ["a", "c"]
     assert [shown.number(s.stop_id) for s in shown.stops] == [1, 3]
-    assert [m.with_ for m in shown.meetings] == ["C's host"]
+    # A dated meeting outside the days is left out; one without a date stays with its stop.
+    assert [m.with_ for m in shown.meetings] == ["C's host", "A, any day"]
     assert shown.title == "T" and shown.first_day == date(2022, 10, 1)
     assert trip.between(date(2023, 1, 1), date(2023, 1, 2)).stops == ()
 

@@ -1,9 +1,11 @@
+"""Legs between stops, their geodesic lengths and the days between them."""
+
 from datetime import date
 
 import pytest
 
 from itinerary.model import Stop
-from itinerary.route import distance_km, legs, total_km
+from itinerary.route import distance_km, leg_to, legs, total_km
 
 
 def at(stop_id, lat, lon):
@@ -22,3 +24,16 @@ def test_legs_skip_unlocated_stops_and_stays_in_place():
     stops = [at("a", 1, 1), at("b", None, None), at("c", 1, 1), at("d", 2, 2)]
     assert [(x.stop_id, y.stop_id) for x, y in legs(stops)] == [("c", "d")]
     assert total_km([at("a", 1, 1)]) == 0
+
+
+def test_a_stop_is_reached_from_the_located_stop_before_it(located_trip):
+    from dataclasses import replace
+
+    leg = leg_to(located_trip, located_trip.stop("lima"))
+    assert (leg.origin.stop_id, round(leg.km), leg.days) == ("santiago", 2459, 1)
+    assert leg_to(located_trip, located_trip.stop("bogota")) is None
+    hidden = replace(located_trip, stops=(located_trip.stops[0],
+                                          replace(located_trip.stops[1], lat=None, lon=None),
+                                          located_trip.stops[2]))
+    assert leg_to(hidden, hidden.stop("lima")).origin.stop_id == "bogota"
+    assert leg_to(hidden, hidden.stop("santiago")) is None

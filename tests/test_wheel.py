@@ -124,20 +124,18 @@ def dashboard(installed, elsewhere) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_the_installed_dashboard_draws_the_trip_offline(dashboard):
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                    args=["--no-sandbox", "--disable-gpu",
-                                          "--disable-background-networking"])
-        context = browser.new_context()
-        outside: list[str] = []
-        context.route("**/*", lambda route: route.continue_()
-                      if route.request.url.startswith(dashboard)
-                      else (outside.append(route.request.url), route.abort()))
+def test_the_installed_dashboard_draws_the_trip_offline(dashboard, browser):
+    context = browser.new_context()
+    outside: list[str] = []
+    context.route("**/*", lambda route: route.continue_()
+                  if route.request.url.startswith(dashboard)
+                  else (outside.append(route.request.url), route.abort()))
+    try:
         page = context.new_page()
         page.goto(dashboard)
         frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
         playwright.expect(frame.locator(".itinerary-stop")).to_have_count(3, timeout=60_000)
         playwright.expect(frame.locator(".leaflet-outlines-pane path")).not_to_have_count(0)
-        browser.close()
+    finally:
+        context.close()
     assert all("tile.openstreetmap.org" in url for url in outside), outside

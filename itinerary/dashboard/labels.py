@@ -1,15 +1,27 @@
-"""How the dashboard's pickers name things: stops, travellers and their trips.
+"""How the dashboard names things: stops, travellers, their trips, and page titles.
 
-Plain text for Streamlit's selectboxes, which show it as written (no Markdown).
+Plain text for Streamlit's selectboxes, which show it as written (no Markdown). Names are
+short enough not to be cut off: a trip is named by where it went ("Colombia, Chile and
+Peru", or "Central America" when most of its countries lie in one UN region) and when.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
 from itinerary.dashboard.view import ALL
-from itinerary.model import Trip
+from itinerary.geocoding import countries
+from itinerary.model import Stop, Trip
 from itinerary.sources.records import Imported, Traveller
 
 ALL_TRIPS = "All trips"
+PICKER_MAX = 28  # characters a sidebar picker shows without cutting them off
+TITLE_MAX = 56  # characters a title may take: two lines on a phone
+_REGION_SHARE = 2 / 3  # a region names a trip when it holds this share of its countries
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def stop_choices(trip: Trip) -> dict[str, str]:
@@ -26,6 +38,89 @@ def traveller(person: Traveller) -> str:
 
 
 def trip_choices(record: Imported, who: str) -> dict[str, str]:
-    """A traveller's trips by first day (ISO), latest last, after "all": their labels."""
-    return {ALL: ALL_TRIPS} | {j.first_day.isoformat(): j.label
-                                 for j in record.journeys_of(who)}
+    """A traveller's trips by first day (ISO), latest last, after "all": "Feb 2025 ·
+    Central America", by the month each began."""
+    return {ALL: ALL_TRIPS} | {j.first_day.isoformat(): _fit(f"{j.first_day:%b %Y}", j.stops,
+                                                              PICKER_MAX)
+                               for j in record.journeys_of(who)}
+
+
+def record_title(name: str, trip: Trip, trips: int = 1) -> str:
+    """ "Rubio · Central America, Feb 2025"; for several trips "Blinken · 56 trips,
+    2021–2025"."""
+    who = surname(name)
+    if trips > 1:
+        return f"{who} · {trips} trips, {years(trip.stops)}"
+    head = f"{who} · "
+    tail = f", {when(trip.stops)}"
+    return head + _fit("", trip.stops, TITLE_MAX - len(head) - len(tail)) + tail
+
+
+def surname(name: str) -> str:
+    """ "Antony John Blinken" -> "Blinken"; "Henry A. (Heinz Alfred) Kissinger" ->
+    "Kissinger"."""
+    words = re.sub(r"\([^)]*\)", " ", name).replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else name
+
+
+def where(stops: Sequence[Stop], limit: int) -> list[str]:
+    """Ways of naming where the stops lie, most precise first: the countries (up to three),
+    their UN region, their continent, their number."""
+    codes = list(dict.fromkeys(c for c in (_code(s.country) for s in stops) if c))
+    names = list(dict.fromkeys(s.country_name or countries.common_name(s.country)
+                               for s in stops if s.country))
+    if not names:
+        return [f"{len(stops)} stops"]
+    found = []
+    if len(names) <= 3:
+        found.append(_listing(names))
+    for field in ("region", "continent"):
+        area = _main(codes, field)
+        if area:
+            found.append(area)
+    found.append(f"{len(names)} countr{'y' if len(names) == 1 else 'ies'}")
+    fitting = [f for f in dict.fromkeys(found) if len(f) <= limit]
+    return fitting or [found[-1]]
+
+
+def when(stops: Sequence[Stop]) -> str:
+    """ "Oct 2022", "Sep–Oct 2022", "Dec 2022 – Jan 2023", or years for long spans."""
+    first, last = min(s.start for s in stops), max(s.end for s in stops)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%b %Y}"
+    if first.year == last.year:
+        return f"{first:%b}–{last:%b %Y}"
+    if _months(first, last) <= 2:
+        return f"{first:%b %Y} – {last:%b %Y}"
+    return f"{first.year}–{last.year}"
+
+
+def years(stops: Sequence[Stop]) -> str:
+    first, last = min(s.start for s in stops).year, max(s.end for s in stops).year
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _fit(head: str, stops: Sequence[Stop], limit: int) -> str:
+    joiner = " · " if head else ""
+    return head + joiner + where(stops, limit - len(head) - len(joiner))[0]
+
+
+def _code(text: str) -> str | None:
+    hint = countries.hint_for(text) if text else None
+    return hint.named[0][0] if hint else None
+
+
+def _main(codes: list[str], field: str) -> str | None:
+    areas = Counter(getattr(countries.country(c), field, "") for c in codes)
+    area, count = areas.most_common(1)[0] if areas else ("", 0)
+    return area if area and count >= _REGION_SHARE * len(codes) else None
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _months(first: date, last: date) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month + 1

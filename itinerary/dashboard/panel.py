@@ -11,7 +11,7 @@ from collections import Counter
 
 from itinerary.dates import format_range
 from itinerary.model import Meeting, Stop, Trip
-from itinerary.route import total_km
+from itinerary.route import leg_to, total_km
 
 _LISTED = 30  # stops listed by name in the overview
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
@@ -19,6 +19,9 @@ _PRECISION_NOTES = {
     "country": "placed at the country's centre: the place itself was not found",
     "region": "placed at the region, not the exact place",
 }
+# The official record's own columns (see sources.records), shown as fields, not as data.
+_RECORD_COLUMNS = {"traveler", "role", "trip", "source_id"}
+_ROLES = {"secretary": "Secretary of State", "president": "President"}
 
 
 def md(text: str) -> str:
@@ -31,15 +34,13 @@ def overview(shown: Trip) -> str:
     visible = shown.stops
     if not visible:
         return "No stops fall within the chosen dates. Widen the date range to see the trip."
-    first, last = shown.first_day, shown.last_day
     meetings = shown.meetings
     countries = list(dict.fromkeys(s.country for s in visible if s.country))
-    lines = [f"**{md(format_range(first, last))}** · {len(visible)} "
-             f"stop{'s' if len(visible) != 1 else ''}"
+    lines = [f"**{md(format_range(shown.first_day, shown.last_day))}** · {len(visible)} "
+             f"{_plural(len(visible), 'stop')}"
              + (f" in {len(countries)} countr{'ies' if len(countries) != 1 else 'y'}"
                 if countries else "")
-             + (f" · {len(meetings)} meeting{'s' if len(meetings) != 1 else ''}"
-                if meetings else ""),
+             + (f" · {len(meetings)} {_plural(len(meetings), 'meeting')}" if meetings else ""),
              ""]
     distance = total_km(visible)
     if distance:
@@ -51,41 +52,48 @@ def overview(shown: Trip) -> str:
     if len(visible) > _LISTED:
         lines.append(f"\n…and {len(visible) - _LISTED:,} more stops: pick one above, or "
                      "narrow the dates.")
-    topics = Counter(t for m in meetings for t in m.topics)
-    if topics:
-        lines += ["", "Topics: " + ", ".join(f"{md(t)} ({n})" for t, n in topics.most_common())]
-    lines += ["", "_Click a marker, or pick a stop above, to read its meetings._"]
+    lines += ["", "_Click a marker, pick a stop, or step through them with Next stop._"]
     return "\n".join(lines)
 
 
-def stop_details(trip: Trip, stop: Stop) -> str:
-    """The stop's place, dates, summary, extra columns and meetings."""
+def topic_counts(shown: Trip) -> list[tuple[str, int]]:
+    """The topics of the meetings shown, most discussed first."""
+    return Counter(t for m in shown.meetings for t in m.topics).most_common()
+
+
+def stop_details(trip: Trip, stop: Stop, shown: Trip | None = None) -> str:
+    """The stop's place, dates, how it was reached, who travelled, its summary, other
+    columns and meetings. `shown` narrows the meetings to the chosen dates."""
     lines = [f"### {trip.number(stop.stop_id)}. {md(stop.label)}", f"**{md(stop.dates)}**"]
+    leg = leg_to(trip, stop)
+    if leg is not None:
+        lines[-1] += (f"  \nFrom {md(leg.origin.place or leg.origin.label)}: about "
+                      f"{leg.km:,.0f} km, {_days_later(leg.days)}")
     if stop.precision in _PRECISION_NOTES:
         lines.append(f"_Map position {md(_PRECISION_NOTES[stop.precision])}._")
     if not stop.located:
         lines.append("_Not on the map: the place could not be found._")
+    lines += _traveller(stop)
     if stop.summary:
         lines += ["", md(stop.summary)]
     for column, value in stop.extra.items():
-        if value.strip():
+        if value.strip() and column not in _RECORD_COLUMNS:
             lines.append(f"- **{md(column)}:** {md(value)}")
-    others = [s for s in trip.stops if s.stop_id != stop.stop_id and s.located
-              and (s.lat, s.lon) == (stop.lat, stop.lon)]
-    if others:
-        visits = ", ".join(f"{trip.number(s.stop_id)} ({md(s.dates)})" for s in others[:10])
-        more = f" and {len(others) - 10} more" if len(others) > 10 else ""
-        lines.append(f"\nOther visits here: {visits}{more}.")
-    meetings = trip.meetings_at(stop.stop_id)
+    lines += _other_visits(trip, stop)
+    meetings = (shown or trip).meetings_at(stop.stop_id)
     if meetings:
         lines += ["", f"#### Meetings ({len(meetings)})"]
         for meeting in meetings:
             lines += ["", *meeting_lines(meeting)]
+    if stop.extra.get("source_id"):
+        lines += ["", f":small[Record {md(stop.extra['source_id'])} of the Office of the "
+                      "Historian's travels.]"]
     return "\n".join(lines)
 
 
 def meeting_lines(meeting: Meeting) -> list[str]:
-    when = f" · {md(format_range(meeting.date, meeting.date))}" if meeting.date else ""
+    when = (f" · {md(format_range(meeting.date, meeting.date))}" if meeting.date
+            else " · _date not given_")
     head = f"**{md(meeting.with_)}**{when}"
     if meeting.topics:
         head += f"  \n_Topics: {md(', '.join(meeting.topics))}_"  # a Markdown line break
@@ -96,3 +104,30 @@ def meeting_lines(meeting: Meeting) -> list[str]:
         by = f" — {md(meeting.quote_by)}" if meeting.quote_by else ""
         lines += ["", f"> “{md(meeting.quote)}”{by}"]
     return lines
+
+
+def _traveller(stop: Stop) -> list[str]:
+    name = stop.extra.get("traveler", "").strip()
+    if not name:
+        return []
+    role = stop.extra.get("role", "").strip()
+    role = _ROLES.get(role.lower(), role)
+    return [f"**Traveller:** {md(name)}" + (f", {md(role)}" if role else "")]
+
+
+def _other_visits(trip: Trip, stop: Stop) -> list[str]:
+    others = [s for s in trip.stops if s.stop_id != stop.stop_id and s.located
+              and (s.lat, s.lon) == (stop.lat, stop.lon)]
+    if not others:
+        return []
+    visits = ", ".join(f"{trip.number(s.stop_id)} ({md(s.dates)})" for s in others[:10])
+    more = f" and {len(others) - 10} more" if len(others) > 10 else ""
+    return [f"\nOther visits here: {visits}{more}."]
+
+
+def _days_later(days: int) -> str:
+    return {0: "the same day", 1: "the next day"}.get(days, f"{days} days later")
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else f"{word}s"

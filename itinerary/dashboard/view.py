@@ -7,10 +7,11 @@ writing the link's query parameters) are plain functions with tests. A link hold
 | --- | --- |
 | `who` | a traveller of the official record, by the record's slug: `rubio-marco` |
 | `trip` | with `who`: the trip's first day (`2025-02-01`), or `all` for every trip |
-| `start`, `end` | the dates shown |
+| `start`, `end` | the dates shown, when not the whole trip |
 | `stop` | the selected stop's id |
 
-The built-in trip needs none of them.
+The built-in trip needs none of them, and a link names only what differs from the whole
+trip's overview, so that opening the page adds nothing to the browser's history.
 """
 
 from __future__ import annotations
@@ -85,12 +86,32 @@ def view_from_query(params: Mapping[str, str], trip: Trip) -> tuple[View, list[s
     return View(start, end, stop_id), warnings
 
 
-def view_to_query(view: View, record: RecordChoice | None = None) -> dict[str, str]:
+def view_to_query(view: View, trip: Trip, record: RecordChoice | None = None
+                  ) -> dict[str, str]:
+    """The link's parameters for a view of a trip: only what differs from its overview."""
     query = {"who": record.who, "trip": record.trip} if record else {}
-    query |= {"start": view.start.isoformat(), "end": view.end.isoformat()}
+    if view.start != trip.first_day:
+        query["start"] = view.start.isoformat()
+    if view.end != trip.last_day:
+        query["end"] = view.end.isoformat()
     if view.stop_id:
         query["stop"] = view.stop_id
     return query
+
+
+def step(shown: Trip, current: str | None, by: int) -> str | None:
+    """The stop `by` places after (or before) the current one among those shown, like the
+    next slide of a story; from the overview, the first stop (or the last, going back).
+    Going back from the first stop returns to the overview; the last stop stays the last."""
+    ids = [s.stop_id for s in shown.stops]
+    if not ids:
+        return None
+    if current not in ids:
+        return ids[0] if by > 0 else ids[-1]
+    at = ids.index(current) + by
+    if at < 0:
+        return None
+    return ids[min(at, len(ids) - 1)]
 
 
 def record_from_query(params: Mapping[str, str], record: Imported

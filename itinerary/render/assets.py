@@ -22,12 +22,15 @@ FILES = {
     "cluster_js": "vendor/leaflet.markercluster.js",
     "cluster_css": "vendor/MarkerCluster.css",
     "cluster_default_css": "vendor/MarkerCluster.Default.css",
+    "gesture_js": "vendor/leaflet-gesture-handling.min.js",
+    "gesture_css": "vendor/leaflet-gesture-handling.min.css",
     "topojson_js": "vendor/topojson-client.min.js",
     "outlines_coarse": "vendor/countries-110m.json",
     "outlines_fine": "vendor/countries-50m.json",
     "itinerary_css": "itinerary.css",
     "outlines_js": "outlines.js",
     "trip_js": "trip-layer.js",
+    "bridge_js": "bridge.js",
 }
 # The base URL of a standalone page's links before they are replaced by the files' contents.
 INLINE = "itinerary-inline:/"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from datetime import date
 
 import folium
@@ -22,7 +21,6 @@ from itinerary.config import NUMBERED_MAX
 from itinerary.model import Trip
 from itinerary.render import assets
 
-LatLon = tuple[float, float]
 FINE_OUTLINES_FROM_ZOOM = 4  # the 50m outlines are worth fetching from this zoom on
 _EPOCH = date(1970, 1, 1)
 
@@ -107,11 +105,11 @@ class CountryOutlines(_RawScript):
 
 
 class TripLayer(_RawScript):
-    """The route and the stop markers, drawn by `trip-layer.js` from compact arrays.
+    """The route and a marker per stop, drawn by `trip-layer.js` from compact arrays.
 
-    One marker per place: stops at the same point share it, labelled by the first visit's
-    number ("4+" when there are more), with every visit in its tooltip. With `popups`
-    (a standalone file) each marker also opens the stops' summaries and meetings.
+    Markers that overlap are clustered (Leaflet.markercluster) at any size of trip. With
+    `popups` (a standalone file) each marker also opens the stop's summary and meetings;
+    `embedded` (the app) adds `bridge.js`, which reports clicks and keys to the page.
     """
 
     _template = Template("""
@@ -120,41 +118,47 @@ class TripLayer(_RawScript):
         {% endmacro %}
     """)
 
-    def __init__(self, trip: Trip, points: Sequence[LatLon], base: str, *,
-                 popups: bool = False) -> None:
+    def __init__(self, trip: Trip, base: str, *, popups: bool = False,
+                 embedded: bool = False) -> None:
         super().__init__()
         self._name = "TripLayer"
-        payload = trip_data(trip, points, popups=popups)
+        payload = trip_data(trip, popups=popups)
         self.data = data_json(payload)
-        self.default_js = [("antpath", assets.url(base, "antpath_js"))] if payload["numbered"] \
-            else [("markercluster", assets.url(base, "cluster_js"))]
+        self.default_js = [("markercluster", assets.url(base, "cluster_js"))]
+        if payload["numbered"]:
+            self.default_js.append(("antpath", assets.url(base, "antpath_js")))
         self.default_js.append(("itinerary_trip", assets.url(base, "trip_js")))
-        if not payload["numbered"]:
-            self.default_css = [("markercluster_css", assets.url(base, "cluster_css")),
-                                ("markercluster_default_css",
-                                 assets.url(base, "cluster_default_css"))]
+        if embedded:
+            self.default_js.append(("itinerary_bridge", assets.url(base, "bridge_js")))
+        self.default_css = [("markercluster_css", assets.url(base, "cluster_css")),
+                            ("markercluster_default_css", assets.url(base, "cluster_default_css"))]
 
 
-def trip_data(trip: Trip, points: Sequence[LatLon], *, popups: bool = False) -> dict:
-    """The trip layer's data (see `trip-layer.js`) for the located stops of a trip;
-    `points` are their positions on the map, in the same order."""
+class Selection(_RawScript):
+    """Marks the selected stop on the app's map and brings it into view; sent with
+    streamlit-folium's `feature_group_to_add`, so selecting does not rebuild the map."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        itinerary.select({{ this.index }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, index: int | None) -> None:
+        super().__init__()
+        self._name = "Selection"
+        self.index = "null" if index is None else str(int(index))
+
+
+def trip_data(trip: Trip, *, popups: bool = False) -> dict:
+    """The trip layer's data (see `trip-layer.js`) for the located stops of a trip."""
     text = _Strings()
     located = [s for s in trip.stops if s.located]
     index = {s.stop_id: i for i, s in enumerate(located)}
     stops = [[trip.numbers.get(s.stop_id, 0), text.add(s.label), _day(s.start), _day(s.end),
+              round(s.lat, 5), round(s.lon, 5),  # type: ignore[arg-type]
               *([text.add(s.summary)] if popups else [])] for s in located]
-    order: dict[LatLon, int] = {}  # each distinct point: its place's index
-    visits: list[list[int]] = []
-    route = []
-    for i, (lat, lon) in enumerate(points):
-        at = order.setdefault((round(lat, 5), round(lon, 5)), len(order))
-        if at == len(visits):
-            visits.append([])
-        visits[at].append(i)
-        route.append(at)
-    places = [[lat, lon, visits[at]] for (lat, lon), at in order.items()]
-    data: dict = {"numbered": is_numbered(points), "popups": popups,
-                  "stops": stops, "places": places, "route": route}
+    data: dict = {"numbered": len(located) <= NUMBERED_MAX, "popups": popups, "stops": stops}
     if popups:
         data["meetings"] = [
             [index[m.stop_id], text.add(m.with_), _day(m.date) if m.date else None,
@@ -162,12 +166,6 @@ def trip_data(trip: Trip, points: Sequence[LatLon], *, popups: bool = False) -> 
             for m in trip.meetings if m.stop_id in index]
     data["text"] = text.values
     return data
-
-
-def is_numbered(points: Sequence[LatLon]) -> bool:
-    """Whether these points are few enough places for numbered markers and an animated
-    route; more become clustered circles and a plain line."""
-    return len({(round(lat, 5), round(lon, 5)) for lat, lon in points}) <= NUMBERED_MAX
 
 
 class _Strings:
@@ -187,4 +185,3 @@ class _Strings:
 
 def _day(day: date) -> int:
     return (day - _EPOCH).days
-

@@ -9,79 +9,78 @@ source, as folium's own Tooltip and Popup do, or parsed as a Jinja template (see
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 
 import folium
 
-from itinerary.model import Stop, Trip
+from itinerary.model import Trip
 from itinerary.render import assets
-from itinerary.render.layers import CountryOutlines, LatLon, RawText, TripLayer, is_numbered
+from itinerary.render.layers import CountryOutlines, RawText, Selection, TripLayer
 
 # A trip that fits in this many degrees is shown close enough for the fine outlines.
 _FINE_SPAN_DEG = 60.0
+# Leaflet's default turns one notch of a mouse wheel into two or three levels of zoom.
+_WHEEL_PX_PER_ZOOM = 120
 
 
-def build_map(trip: Trip, *, base: str, popups: bool = False,
+def build_map(trip: Trip, *, base: str, embedded: bool = False,
               height: str = "100%") -> folium.Map:
     """The map of the trip's located stops, numbered as in the trip, with the route.
 
     `base` is the URL the package's static folder is published at; a standalone page uses
-    `assets.INLINE` and has the files inlined afterwards. `popups` adds each stop's summary
-    and meetings to its marker, for a page that works without the app's side panel.
+    `assets.INLINE` and has the files inlined afterwards. `embedded` is for a map inside a
+    page that scrolls (the app): one finger or the wheel scroll the page, two fingers or
+    Ctrl and the wheel move the map, and clicks and keys are reported to the app, which
+    shows each stop's details; otherwise each marker opens them in a popup.
     """
     assets.check()
-    points = display_points(trip.stops)
+    points = [(s.lat, s.lon) for s in trip.stops if s.located]
     m = folium.Map(tiles=None, control_scale=True, height=height, location=(20, 0),
-                   zoom_start=2, world_copy_jump=False, prefer_canvas=False)
+                   zoom_start=2, world_copy_jump=False, prefer_canvas=False, minZoom=1,
+                   keyboard=False, wheelPxPerZoomLevel=_WHEEL_PX_PER_ZOOM,
+                   gestureHandling=embedded)
     m.default_js = [("leaflet", assets.url(base, "leaflet_js"))]
     m.default_css = [("leaflet_css", assets.url(base, "leaflet_css")),
                      ("itinerary_css", assets.url(base, "itinerary_css"))]
+    if embedded:
+        m.default_js.append(("gesture", assets.url(base, "gesture_js")))
+        m.default_css.append(("gesture_css", assets.url(base, "gesture_css")))
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False).add_to(m)
     folium.FeatureGroup(name="Country outlines only (offline)", overlay=False).add_to(m)
-    inline = base == assets.INLINE
-    CountryOutlines(base, inline=inline, fine=inline and _small(points)).add_to(m)
-    TripLayer(trip, points, base, popups=popups).add_to(m)
-    folium.LayerControl(collapsed=True).add_to(m)
     if points:
+        # Before the trip layer, whose clusters are worked out for the view it finds.
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(40, 40),
                      max_zoom=6)
+    inline = base == assets.INLINE
+    CountryOutlines(base, inline=inline, fine=inline and _small(points)).add_to(m)
+    TripLayer(trip, base, popups=not embedded, embedded=embedded).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
     return m
 
 
-def display_points(stops: Sequence[Stop]) -> list[LatLon]:
-    """The located stops' positions on the map, in order."""
-    return [(float(s.lat), float(s.lon)) for s in stops if s.located]  # type: ignore[arg-type]
-
-
-def selection_layer(trip: Trip, stop_id: str) -> folium.FeatureGroup | None:
-    """A ring around a stop's marker, sent to the app's map without rebuilding it; None when
-    the stop is not on the map. Sized for a numbered marker, or for a circle."""
-    stop = trip.stop(stop_id)
-    if stop is None or not stop.located:
-        return None
+def selection_layer(trip: Trip, stop_id: str | None) -> folium.FeatureGroup:
+    """What the app sends to its map on each run without rebuilding it: which stop is
+    selected (none for the overview), marked on the map and brought into view."""
+    located = [s.stop_id for s in trip.stops if s.located]
+    index = located.index(stop_id) if stop_id in located else None
     group = folium.FeatureGroup(name="Selected stop", control=False)
-    numbered = is_numbered(display_points(trip.stops))
-    ring = folium.CircleMarker((stop.lat, stop.lon), radius=19 if numbered else 12,
-                               color="#f1c40f", weight=4, fill=False)
-    ring.options["interactive"] = False
-    ring.add_to(group)
+    Selection(index).add_to(group)
     return group
 
 
 def standalone_html(trip: Trip, *, title: str) -> str:
     """A self-contained HTML page of the map, popups included: every script, style and the
     outlines inlined, so it opens from disk with no server and no network."""
-    m = build_map(trip, base=assets.INLINE, popups=True)
+    m = build_map(trip, base=assets.INLINE)
     m.get_root().header.add_child(RawText(f"<title>{html.escape(title)}</title>"),
                                   name="title")
     return assets.inline(m.get_root().render())
 
 
-def _small(points: Sequence[LatLon]) -> bool:
+def _small(points: list[tuple[float | None, float | None]]) -> bool:
     if not points:
         return False
-    span = max(max(p[0] for p in points) - min(p[0] for p in points),
-               max(p[1] for p in points) - min(p[1] for p in points))
-    return span < _FINE_SPAN_DEG
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return max(max(lats) - min(lats), max(lons) - min(lons)) < _FINE_SPAN_DEG  # type: ignore[operator]

@@ -10,4 +10,4 @@ SCRIPT = find_spec("itinerary_app.streamlit_app").origin  # found, not run
 def test_the_installed_script_shows_the_built_in_trip():
     at = AppTest.from_file(SCRIPT, default_timeout=60).run()
     assert not at.exception and not at.error
-    assert at.title[0].value == "Secretary Blinken in Colombia, Chile and Peru, October 2022"
+    assert at.title[0].value == "Blinken · Colombia, Chile and Peru, Oct 2022"

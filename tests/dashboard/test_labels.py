@@ -4,8 +4,19 @@ from datetime import date
 
 import pytest
 
-from itinerary.dashboard.labels import stop_choices, traveller, trip_choices
-from itinerary.sources.records import Traveller, import_travels, read_path
+from itinerary.config import BUNDLED_TRAVELS_DIR
+from itinerary.dashboard.labels import (
+    PICKER_MAX,
+    record_title,
+    stop_choices,
+    surname,
+    traveller,
+    trip_choices,
+    when,
+    where,
+)
+from itinerary.model import Stop
+from itinerary.sources.records import Traveller, import_folder, import_travels, read_path
 from tests.paths import TRAVELS
 
 
@@ -29,5 +40,58 @@ def test_travellers_are_named_with_their_years_and_trips(person, label):
 def test_a_travellers_trips_are_listed_by_first_day_after_all_of_them():
     record = import_travels([read_path(TRAVELS / "cases.xml")])
     assert trip_choices(record, "test-traveller") == {
-        "all": "All trips", "1959-05-11": "1959-05 Egypt, India",
-        "1959-05-20": "1959-05 Vatican City, Canada"}
+        "all": "All trips", "1959-05-11": "May 1959 · Egypt and India",
+        "1959-05-20": "May 1959 · 2 countries"}  # "Vatican and Canada" is too long
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return import_folder(BUNDLED_TRAVELS_DIR)
+
+
+@pytest.mark.parametrize(("who", "first", "title"), [
+    ("rubio-marco", date(2025, 2, 1), "Rubio · Central America, Feb 2025"),
+    ("blinken-antony-j", date(2022, 10, 3), "Blinken · Colombia, Chile and Peru, Oct 2022"),
+    ("blinken-antony-j", None, "Blinken · 85 trips, 2021–2025"),
+    ("kissinger-henry-a", date(1976, 12, 7), "Kissinger · Belgium and United Kingdom, Dec 1976"),
+])
+def test_record_trips_have_short_titles(bundled, who, first, title):
+    trip = bundled.trip(who, first)
+    trips = len(bundled.journeys_of(who)) if first is None else 1
+    assert record_title(bundled.journeys_of(who)[0].traveller, trip, trips) == title
+
+
+def test_no_trip_label_is_longer_than_a_picker_shows(bundled):
+    longest = max((label for who in {j.who for j in bundled.journeys}
+                   for label in trip_choices(bundled, who).values()), key=len)
+    assert len(longest) <= PICKER_MAX
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("Antony John Blinken", "Blinken"), ("Henry A. (Heinz Alfred) Kissinger", "Kissinger"),
+    ("Martin Luther King, Jr.", "King"), ("Cher", "Cher"),
+])
+def test_surnames(name, short):
+    assert surname(name) == short
+
+
+@pytest.mark.parametrize(("countries", "names"), [
+    (["Colombia"], ["Colombia", "South America", "1 country"]),
+    (["Panama", "Guatemala", "Costa Rica", "El Salvador", "Dominican Republic"],
+     ["Central America", "North America", "5 countries"]),
+    (["Korea, Republic of", "Japan", "Germany", "France"], ["4 countries"]),
+])
+def test_where_a_trip_went_from_precise_to_broad(countries, names):
+    stops = [Stop(f"s{i}", "", c, date(2022, 1, 1), date(2022, 1, 1))
+             for i, c in enumerate(countries)]
+    assert where(stops, 40) == names
+
+
+@pytest.mark.parametrize(("first", "last", "text"), [
+    (date(2022, 10, 3), date(2022, 10, 7), "Oct 2022"),
+    (date(2022, 9, 30), date(2022, 10, 2), "Sep–Oct 2022"),
+    (date(2022, 12, 30), date(2023, 1, 2), "Dec 2022 – Jan 2023"),
+    (date(2021, 3, 15), date(2025, 1, 10), "2021–2025"),
+])
+def test_when_a_trip_was(first, last, text):
+    assert when([Stop("a", "", "", first, first), Stop("b", "", "", last, last)]) == text

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from itinerary.dashboard.panel import md, overview, stop_details
+from itinerary.dashboard.panel import md, overview, stop_details, topic_counts
 
 
 @pytest.mark.parametrize(("text", "shown"), [
@@ -44,3 +44,37 @@ def test_the_overview_counts_only_what_is_shown(located_trip):
     text = overview(located_trip.between(date(2022, 10, 5), date(2022, 10, 5)))
     assert text.startswith("**5 Oct 2022** · 1 stop in 1 country · 2 meetings")
     assert "2. **Santiago, Chile**, 5 Oct 2022" in text
+
+
+def test_a_stop_says_how_it_was_reached(located_trip):
+    assert "**6–7 Oct 2022**  \nFrom Santiago: about 2,459 km, the next day" in stop_details(
+        located_trip, located_trip.stop("lima"))
+    assert "From " not in stop_details(located_trip, located_trip.stop("bogota"))
+
+
+def test_meetings_follow_the_chosen_dates_and_undated_ones_say_so(located_trip):
+    shown = located_trip.between(date(2022, 10, 7), date(2022, 10, 7))
+    text = stop_details(located_trip, located_trip.stop("lima"), shown)
+    assert "#### Meetings (3)" in text and "Pedro Castillo, President" not in text
+    assert "**César Landa, Foreign Minister of Peru** · _date not given_" in text
+
+
+def test_a_record_stop_shows_its_traveller_and_a_note_of_its_source():
+    from itinerary.model import Stop, Trip
+
+    stop = Stop("4089", "Bogota", "Colombia", date(2022, 10, 3), date(2022, 10, 4),
+                summary="Met President Petro.",
+                extra={"traveler": "Antony John Blinken", "role": "secretary",
+                       "trip": "2022-10 Colombia, Chile, Peru", "source_id": "4089",
+                       "note": "kept"})
+    text = stop_details(Trip((stop,)), stop)
+    assert "**Traveller:** Antony John Blinken, Secretary of State" in text
+    assert "- **note:** kept" in text
+    assert "traveler" not in text and "source\\_id" not in text and "2022\\-10" not in text
+    assert text.endswith(":small[Record 4089 of the Office of the Historian's travels.]")
+
+
+def test_topics_are_counted_for_what_is_shown(located_trip):
+    assert topic_counts(located_trip)[:2] == [("migration", 4), ("diplomacy", 4)]
+    assert topic_counts(located_trip.between(date(2022, 10, 5), date(2022, 10, 5))) == [
+        ("trade", 2), ("democracy and human rights", 1), ("climate", 1), ("diplomacy", 1)]

@@ -8,6 +8,7 @@ from itinerary.dashboard.view import (
     RecordChoice,
     View,
     record_from_query,
+    step,
     stop_at,
     view_from_query,
     view_to_query,
@@ -45,14 +46,39 @@ def test_links_restore_a_view(trip, params, view, warnings):
     assert view_from_query(params, trip) == (view, warnings)
 
 
-def test_view_round_trips_through_the_query():
-    view = View(D(2022, 10, 5), D(2022, 10, 6), "lima")
-    assert view_to_query(view) == {"start": "2022-10-05", "end": "2022-10-06", "stop": "lima"}
-    assert "stop" not in view_to_query(View(D(2022, 10, 5), D(2022, 10, 6)))
+@pytest.mark.parametrize(("view", "query"), [
+    (View(D(2022, 10, 3), D(2022, 10, 7)), {}),
+    (View(D(2022, 10, 3), D(2022, 10, 7), "lima"), {"stop": "lima"}),
+    (View(D(2022, 10, 5), D(2022, 10, 7)), {"start": "2022-10-05"}),
+    (View(D(2022, 10, 5), D(2022, 10, 6), "lima"),
+     {"start": "2022-10-05", "end": "2022-10-06", "stop": "lima"}),
+])
+def test_a_link_names_only_what_differs_from_the_overview(trip, view, query):
+    assert view_to_query(view, trip) == query
+    assert view_from_query(query, trip) == (view, [])
+
+
+def test_a_record_trips_link_names_it_first(trip):
     record = RecordChoice("rubio-marco", "2025-02-01")
-    assert view_to_query(view, record) == {"who": "rubio-marco", "trip": "2025-02-01",
-                                           "start": "2022-10-05", "end": "2022-10-06",
-                                           "stop": "lima"}
+    assert view_to_query(View(D(2022, 10, 3), D(2022, 10, 7), "lima"), trip, record) == {
+        "who": "rubio-marco", "trip": "2025-02-01", "stop": "lima"}
+
+
+@pytest.mark.parametrize(("current", "by", "expected"), [
+    (None, 1, "bogota"), (None, -1, "lima"),
+    ("bogota", 1, "santiago"), ("santiago", 1, "lima"), ("lima", 1, "lima"),
+    ("lima", -1, "santiago"), ("bogota", -1, None),
+    ("gone", 1, "bogota"),
+])
+def test_stepping_goes_through_the_stops_like_slides(trip, current, by, expected):
+    assert step(trip, current, by) == expected
+
+
+def test_stepping_keeps_to_the_stops_shown(trip):
+    shown = trip.between(D(2022, 10, 5), D(2022, 10, 7))
+    assert step(shown, None, 1) == "santiago"
+    assert step(shown, "santiago", -1) is None
+    assert step(trip.between(D(2023, 1, 1), D(2023, 1, 1)), None, 1) is None
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
 
-from itinerary.geocoding.countries import code_for, country, hint_for
+from itinerary.geocoding.countries import code_for, common_name, country, hint_for
 
 
 @pytest.mark.parametrize(("name", "code"), [
@@ -46,3 +46,21 @@ def test_record_country_text_to_hints(text, named, ruled):
 def test_unknown_country_text_is_no_hint():
     assert hint_for("Atlantis") is None
     assert hint_for("Atlantis (Lemuria)") is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Korea, Republic of", "South Korea"), ("Congo, Democratic Republic of the", "DR Congo"),
+    ("Viet Nam", "Vietnam"), ("Holy See", "Vatican"), ("Colombia", "Colombia"),
+    ("U.S.S.R.", "U.S.S.R."), ("Atlantis", "Atlantis"),
+])
+def test_countries_are_named_as_people_call_them_today(text, name):
+    assert common_name(text) == name
+
+
+@pytest.mark.parametrize(("code", "region", "continent"), [
+    ("PA", "Central America", "North America"), ("DO", "Caribbean", "North America"),
+    ("CO", "South America", "South America"), ("GB", "Northern Europe", "Europe"),
+])
+def test_countries_know_their_un_region(code, region, continent):
+    found = country(code)
+    assert (found.region, found.continent) == (region, continent)

@@ -117,3 +117,12 @@ def test_blinkens_record_is_placed_in_the_right_countries(gazetteer):
     # Honest about the few it cannot find: their country's centre, said so.
     assert sorted(s.place for s, _ in result.approximate) == ["Dead Sea", "Kerem Shalom",
                                                               "Sweimeh"]
+
+
+def test_stops_are_labelled_with_their_countrys_common_name(gazetteer):
+    stops = read_stops(b"place,country,start_date\nSeoul,\"Korea, Republic of\",2022-01-01\n"
+                       b"Yalta,U.S.S.R.,1945-02-04\n", name="k.csv")
+    yalta, seoul = locate(stops, gazetteer=gazetteer).stops  # in date order
+    assert (seoul.country, seoul.country_name, seoul.label) == (
+        "Korea, Republic of", "South Korea", "Seoul, South Korea")
+    assert yalta.label == "Yalta, U.S.S.R."

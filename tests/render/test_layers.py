@@ -7,7 +7,7 @@ import pytest
 
 from itinerary.config import NUMBERED_MAX
 from itinerary.model import Meeting, Stop, Trip
-from itinerary.render.layers import data_json, is_numbered, trip_data
+from itinerary.render.layers import Selection, data_json, trip_data
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -30,28 +30,32 @@ def stop(stop_id, lat, lon, **kw):
     return Stop(stop_id, kw.pop("place", "Lima"), "Peru", DAY, DAY, lat=lat, lon=lon, **kw)
 
 
-def test_each_string_is_sent_once_and_points_become_places():
+def test_each_string_is_sent_once_and_every_located_stop_is_a_marker():
     trip = Trip((stop("a", -12.0, -77.0, summary="Talks"), stop("b", -13.0, -72.0, place="Cusco",
                                                                summary="Talks"),
-                 stop("c", -12.0, -77.0, summary="Again")),
-                (Meeting("a", DAY, "Landa", summary="Talks"),))
-    points = [(s.lat, s.lon) for s in trip.stops]
-    data = trip_data(trip, points, popups=True)
+                 stop("x", None, None), stop("c", -12.0, -77.0, summary="Again")),
+                (Meeting("a", DAY, "Landa", summary="Talks"), Meeting("x", None, "Nobody")))
+    data = trip_data(trip, popups=True)
     day = (DAY - date(1970, 1, 1)).days
     assert data == {
         "numbered": True, "popups": True,
-        "stops": [[1, 0, day, day, 1], [2, 2, day, day, 1], [3, 0, day, day, 3]],
-        "places": [[-12.0, -77.0, [0, 2]], [-13.0, -72.0, [1]]],
-        "route": [0, 1, 0],
+        "stops": [[1, 0, day, day, -12.0, -77.0, 1], [2, 2, day, day, -13.0, -72.0, 1],
+                  [4, 0, day, day, -12.0, -77.0, 3]],
         "meetings": [[0, 4, day, 1, 5, 5]],
         "text": ["Lima, Peru", "Talks", "Cusco, Peru", "Again", "Landa", ""],
     }
-    assert "meetings" not in trip_data(trip, points)
-    assert trip_data(trip, points)["stops"][0] == [1, 0, day, day]
+    plain = trip_data(trip)
+    assert "meetings" not in plain and plain["stops"][0] == [1, 0, day, day, -12.0, -77.0]
 
 
-@pytest.mark.parametrize(("places", "numbered"), [(1, True), (NUMBERED_MAX, True),
-                                                  (NUMBERED_MAX + 1, False)])
-def test_numbered_markers_up_to_a_limit_of_places(places, numbered):
-    points = [(i * 0.001, 0.0) for i in range(places)] * 2  # each place visited twice
-    assert is_numbered(points) is numbered
+@pytest.mark.parametrize(("stops", "numbered"), [(1, True), (NUMBERED_MAX, True),
+                                                 (NUMBERED_MAX + 1, False)])
+def test_numbered_markers_up_to_a_limit_of_stops(stops, numbered):
+    trip = Trip(tuple(stop(f"s{i}", i * 0.001, 0.0) for i in range(stops)))
+    assert trip_data(trip)["numbered"] is numbered
+
+
+@pytest.mark.parametrize(("index", "script"), [(None, "itinerary.select(null);"),
+                                               (3, "itinerary.select(3);")])
+def test_the_selection_is_a_call_with_the_stops_index(index, script):
+    assert Selection(index).index == script.split("(")[1].rstrip(");")

@@ -30,26 +30,33 @@ def test_assets_come_from_the_base_url_not_a_cdn(page):
     sources = re.findall(r'<script src="([^"]+)"', page)
     styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
     assert sources == [f"{BASE}vendor/leaflet.js", f"{BASE}vendor/topojson-client.min.js",
-                       f"{BASE}outlines.js", f"{BASE}vendor/leaflet-ant-path.js",
-                       f"{BASE}trip-layer.js"]
-    assert styles == [f"{BASE}vendor/leaflet.css", f"{BASE}itinerary.css"]
+                       f"{BASE}outlines.js", f"{BASE}vendor/leaflet.markercluster.js",
+                       f"{BASE}vendor/leaflet-ant-path.js", f"{BASE}trip-layer.js"]
+    assert styles == [f"{BASE}vendor/leaflet.css", f"{BASE}itinerary.css",
+                      f"{BASE}vendor/MarkerCluster.css", f"{BASE}vendor/MarkerCluster.Default.css"]
     assert "cdn" not in page.lower() and "jquery" not in page.lower()
+
+
+def test_an_embedded_map_scrolls_with_its_page_and_reports_to_it(located_trip):
+    page = build_map(located_trip, base=BASE, embedded=True).get_root().render()
+    assert f"{BASE}vendor/leaflet-gesture-handling.min.js" in page
+    assert f"{BASE}bridge.js" in page
+    assert '"gestureHandling": true' in page and '"keyboard": false' in page
+    assert trip_data(page)["popups"] is False
 
 
 def test_markers_are_numbered_in_trip_order(page):
     data = trip_data(page)
     assert marker_titles(data) == ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Lima, Peru"]
-    assert data["numbered"] is True and data["popups"] is False
+    assert data["numbered"] is True and data["popups"] is True
     # Dates travel as days since 1970: 3-4 October 2022 for Bogotá.
-    assert data["stops"][0][2:] == [(date(2022, 10, 3) - date(1970, 1, 1)).days,
+    assert data["stops"][0][2:4] == [(date(2022, 10, 3) - date(1970, 1, 1)).days,
                                     (date(2022, 10, 4) - date(1970, 1, 1)).days]
 
 
-def test_the_route_joins_the_places_in_trip_order(page, located_trip):
-    data = trip_data(page)
-    assert data["route"] == [0, 1, 2]
-    assert [p[:2] for p in data["places"]] == [[round(s.lat, 5), round(s.lon, 5)]
-                                               for s in located_trip.stops]
+def test_markers_stand_where_the_stops_are(page, located_trip):
+    assert [row[4:6] for row in trip_data(page)["stops"]] == [
+        [round(s.lat, 5), round(s.lon, 5)] for s in located_trip.stops]
 
 
 def test_view_fits_the_stops(page, located_trip):
@@ -69,17 +76,17 @@ def test_outlines_are_fetched_coarse_first_then_fine(page):
 
 def test_unlocated_stops_are_not_drawn(located_trip):
     stops = (*located_trip.stops[:2], replace(located_trip.stops[2], lat=None, lon=None))
-    data = trip_data(render(replace(located_trip, stops=stops)))
-    assert len(data["places"]) == len(data["stops"]) == 2
+    assert marker_titles(trip_data(render(replace(located_trip, stops=stops)))) == [
+        "1. Bogotá, Colombia", "2. Santiago, Chile"]
 
 
-def test_visits_to_one_place_share_a_marker(located_trip):
+def test_each_visit_to_one_place_has_its_own_marker(located_trip):
     bogota, santiago, lima = located_trip.stops
     again = replace(bogota, stop_id="back", place="Bogota")
     data = trip_data(render(replace(located_trip, stops=(bogota, santiago, lima, again))))
-    assert [p[2] for p in data["places"]] == [[0, 3], [1], [2]]
-    assert marker_titles(data)[0] == "Bogotá, Colombia"
-    assert data["route"] == [0, 1, 2, 0]  # the route still returns to Bogotá
+    assert marker_titles(data) == ["1. Bogotá, Colombia", "2. Santiago, Chile",
+                                   "3. Lima, Peru", "4. Bogota, Colombia"]
+    assert data["stops"][3][4:6] == data["stops"][0][4:6]  # clustered, and spread on click
 
 
 def test_large_trips_use_canvas_circles_and_clusters(located_trip):
@@ -89,10 +96,8 @@ def test_large_trips_use_canvas_circles_and_clusters(located_trip):
                   for i in range(NUMBERED_MAX + 1))
     page = render(Trip(stops))
     data = trip_data(page)
-    assert data["numbered"] is False and len(data["places"]) == NUMBERED_MAX + 1
+    assert data["numbered"] is False and len(data["stops"]) == NUMBERED_MAX + 1
     assert "leaflet-ant-path.js" not in page  # not even loaded
-    assert f"{BASE}vendor/leaflet.markercluster.js" in page
-    assert f"{BASE}vendor/MarkerCluster.Default.css" in page
 
 
 def test_a_filtered_trip_keeps_its_numbers(located_trip):
@@ -104,19 +109,20 @@ def test_markers_across_the_antimeridian_stay_on_the_main_world():
     day = date(2022, 1, 1)
     trip = Trip((Stop("t", "Tokyo", "", day, day, lat=35.68, lon=139.69),
                  Stop("h", "Honolulu", "", day, day, lat=21.3, lon=-157.8)))
-    assert [p[:2] for p in trip_data(render(trip))["places"]] == [[35.68, 139.69],
+    assert [s[4:6] for s in trip_data(render(trip))["stops"]] == [[35.68, 139.69],
                                                                   [21.3, -157.8]]
 
 
-@pytest.mark.parametrize(("stop_id", "radius"), [("lima", 19), ("nowhere", None)])
-def test_the_selection_ring_circles_the_stop(located_trip, stop_id, radius):
-    layer = selection_layer(located_trip, stop_id)
-    if radius is None:
-        assert layer is None
-        return
-    (ring,) = layer._children.values()
-    assert ring.location == [located_trip.stop("lima").lat, located_trip.stop("lima").lon]
-    assert ring.options["radius"] == radius
+@pytest.mark.parametrize(("stop_id", "call"), [("lima", "itinerary.select(2);"),
+                                               (None, "itinerary.select(null);"),
+                                               ("nowhere", "itinerary.select(null);")])
+def test_the_selection_is_sent_as_the_stops_index(located_trip, stop_id, call):
+    from streamlit_folium import generate_leaflet_string
+
+    m = build_map(located_trip, base=BASE, embedded=True)
+    group = selection_layer(located_trip, stop_id)
+    group.add_to(m)
+    assert call in generate_leaflet_string(group)
 
 
 # What could end the script, start markup, or be evaluated as a template never stands raw
@@ -129,7 +135,8 @@ PAYLOADS = ["<img src=x onerror=alert(1)>", "</script><script>alert(4)</script>"
 def test_text_from_data_never_reaches_the_page_raw(payload):
     trip = load_trip(DATA / "stops_payload.csv", DATA / "meetings_payload.csv")
     placed = replace(trip, stops=tuple(replace(s, lat=4.6, lon=-74.1) for s in trip.stops))
-    for page in (render(placed), standalone_html(placed, title="x")):
+    for page in (render(placed), standalone_html(placed, title="x"),
+                 build_map(placed, base=BASE, embedded=True).get_root().render()):
         assert payload not in page
         assert any(payload in text for text in trip_data(page)["text"])
 

@@ -10,12 +10,21 @@
   var STYLE = { color: "#8c8c8c", weight: 0.6, fillColor: "#f3efe4", fillOpacity: 1 };
 
   // Rings that cross the antimeridian (Fiji, Chukotka) would be drawn as bands across the
-  // whole world; unwrap their longitudes so they stay continuous.
+  // whole world; unwrap their longitudes so they stay continuous. A ring around a pole
+  // (Antarctica) spans the whole world either way: unwrapped it would run on past ±180°
+  // and streak across the map, so it is left as it is.
   function unwrap(ring) {
+    var out = [ring[0].slice()], low = ring[0][0], high = ring[0][0];
     for (var i = 1; i < ring.length; i++) {
-      while (ring[i][0] - ring[i - 1][0] > 180) ring[i][0] -= 360;
-      while (ring[i][0] - ring[i - 1][0] < -180) ring[i][0] += 360;
+      var lon = ring[i][0];
+      while (lon - out[i - 1][0] > 180) lon -= 360;
+      while (lon - out[i - 1][0] < -180) lon += 360;
+      out.push([lon, ring[i][1]]);
+      low = Math.min(low, lon);
+      high = Math.max(high, lon);
     }
+    if (high - low >= 360) return;
+    for (var j = 0; j < ring.length; j++) ring[j][0] = out[j][0];
   }
 
   function shapes(topo) {

@@ -1,21 +1,21 @@
-// The trip on the map: the route as great-circle arcs and one marker per place, built in
-// the browser from compact arrays so that thousands of stops cost a few bytes each. Called
-// by the page as itinerary.drawTrip(map, data); itinerary/render/layers.py writes `data`:
+// The trip on the map: the route as great-circle arcs and a marker per stop, built in the
+// browser from compact arrays so that thousands of stops cost a few bytes each. Called by
+// the page as itinerary.drawTrip(map, data); itinerary/render/layers.py writes `data`:
 //
 //   text      every string once (labels, summaries, meetings), referred to by index
-//   stops     [number, label, first day, last day] (days since 1970-01-01), plus the
-//             summary's index when `popups` is set
-//   places    [lat, lon, [stop, ...]]: one marker per point, its visits in trip order
-//   route     the places' indexes in trip order
+//   stops     [number, label, first day, last day, lat, lon] in trip order (days since
+//             1970-01-01), plus the summary's index when `popups` is set
 //   meetings  [stop, with, day or null, summary, quote, quote by] when `popups` is set
-//   numbered  numbered markers and an animated route, or clustered circles and a plain line
+//   numbered  numbered markers and an animated route, or small dots and a plain line
 //
-// Text from the data is escaped here, where it becomes HTML; labels and popups are built
-// only when first shown.
+// Markers that overlap at the current zoom are clustered; a cluster of stops at one place
+// opens like a spider on click. Every marker and cluster can be reached with Tab and opened
+// with Enter. Text from the data is escaped here, where it becomes HTML; tooltips and
+// popups are built only when first shown.
 (function () {
   "use strict";
   var ns = (window.itinerary = window.itinerary || {});
-  var STOP_COLOR = "#b03a2e", ROUTE_COLOR = "#1d4f91", TOOLTIP_VISITS = 6;
+  var ROUTE_COLOR = "#1d4f91", TOOLTIP_VISITS = 6, NEAR_TOP_PX = 70;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
     "Dec"];
   var RAD = Math.PI / 180;
@@ -91,74 +91,130 @@
     return index === null || index === undefined ? "" : this.data.text[index];
   };
 
-  Trip.prototype.stopLine = function (i) {
+  // "1. Bogotá, Colombia" and its dates, as the tooltip and the screen reader say it.
+  Trip.prototype.title = function (i) {
     var s = this.data.stops[i];
-    return s[0] + ". " + escapeHtml(ns.formatRange(s[2], s[3]));
+    return s[0] + ". " + this.text(s[1]);
   };
 
-  // The place and each visit's number and dates: "1. Bogotá, Colombia / 3–4 Oct 2022".
-  Trip.prototype.tooltip = function (visits) {
-    var first = this.data.stops[visits[0]];
-    if (visits.length === 1) {
-      return "<b>" + first[0] + ". " + escapeHtml(this.text(first[1])) + "</b><br>" +
-        escapeHtml(ns.formatRange(first[2], first[3]));
-    }
-    var lines = ["<b>" + escapeHtml(this.text(first[1])) + "</b>"];
-    for (var i = 0; i < Math.min(visits.length, TOOLTIP_VISITS); i++) {
-      lines.push(this.stopLine(visits[i]));
-    }
-    if (visits.length > TOOLTIP_VISITS) {
-      lines.push("and " + (visits.length - TOOLTIP_VISITS) + " more visits");
+  Trip.prototype.tooltip = function (i) {
+    var s = this.data.stops[i];
+    return "<b>" + escapeHtml(this.title(i)) + "</b><br>" + escapeHtml(ns.formatRange(s[2], s[3]));
+  };
+
+  // A cluster's tooltip: its stops in trip order, a few of them.
+  Trip.prototype.clusterTooltip = function (indexes) {
+    var self = this;
+    var lines = indexes.slice(0, TOOLTIP_VISITS).map(function (i) {
+      var s = self.data.stops[i];
+      return escapeHtml(self.title(i)) + " · " + escapeHtml(ns.formatRange(s[2], s[3]));
+    });
+    if (indexes.length > TOOLTIP_VISITS) {
+      lines.push("and " + (indexes.length - TOOLTIP_VISITS) + " more");
     }
     return lines.join("<br>");
   };
 
-  Trip.prototype.popup = function (visits) {
-    var self = this;
-    return visits.map(function (i) {
-      var s = self.data.stops[i];
-      var parts = ['<div class="itinerary-popup"><h4>' + escapeHtml(self.text(s[1])) + "</h4>",
-        "<p><i>" + escapeHtml(ns.formatRange(s[2], s[3])) + "</i></p>"];
-      if (self.text(s[4])) parts.push("<p>" + escapeHtml(self.text(s[4])) + "</p>");
-      (self.meetings[i] || []).forEach(function (m) {
-        var when = m[2] === null ? "" : " (" + escapeHtml(ns.formatRange(m[2], m[2])) + ")";
-        parts.push("<p><b>" + escapeHtml(self.text(m[1])) + "</b>" + when + "<br>" +
-          escapeHtml(self.text(m[3])));
-        if (self.text(m[4])) {
-          var by = self.text(m[5]) ? " — " + escapeHtml(self.text(m[5])) : "";
-          parts.push("<br>“" + escapeHtml(self.text(m[4])) + "”" + by);
-        }
-        parts.push("</p>");
-      });
-      parts.push("</div>");
-      return parts.join("");
-    }).join("");
+  Trip.prototype.popup = function (i) {
+    var self = this, s = this.data.stops[i];
+    var parts = ['<div class="itinerary-popup"><h4>' + escapeHtml(this.title(i)) + "</h4>",
+      "<p><i>" + escapeHtml(ns.formatRange(s[2], s[3])) + "</i></p>"];
+    if (this.text(s[6])) parts.push("<p>" + escapeHtml(this.text(s[6])) + "</p>");
+    (this.meetings[i] || []).forEach(function (m) {
+      var when = m[2] === null ? " (date not given)"
+        : " (" + escapeHtml(ns.formatRange(m[2], m[2])) + ")";
+      parts.push("<p><b>" + escapeHtml(self.text(m[1])) + "</b>" + when + "<br>" +
+        escapeHtml(self.text(m[3])));
+      if (self.text(m[4])) {
+        var by = self.text(m[5]) ? " — " + escapeHtml(self.text(m[5])) : "";
+        parts.push("<br>“" + escapeHtml(self.text(m[4])) + "”" + by);
+      }
+      parts.push("</p>");
+    });
+    parts.push("</div>");
+    return parts.join("");
   };
 
-  Trip.prototype.marker = function (place, renderer) {
-    var self = this, visits = place[2], numbered = this.data.numbered;
-    var marker;
-    if (numbered) {
-      var label = this.data.stops[visits[0]][0] + (visits.length > 1 ? "+" : "");
-      marker = L.marker([place[0], place[1]], { keyboard: false, icon: L.divIcon({
-        html: "<span>" + label + "</span>", className: "itinerary-stop",
-        iconSize: [26, 26], iconAnchor: [13, 13] }) });
-    } else {
-      marker = L.circleMarker([place[0], place[1]], { renderer: renderer, radius: 6,
-        color: "#ffffff", weight: 1.5, fillColor: STOP_COLOR, fillOpacity: 0.95 });
+  Trip.prototype.icon = function (i, selected) {
+    var extra = selected ? " itinerary-selected" : "";
+    if (!this.data.numbered) {
+      return L.divIcon({ html: "", className: "itinerary-dot" + extra, iconSize: [12, 12],
+        iconAnchor: [6, 6] });
     }
-    marker.bindTooltip(function () { return self.tooltip(visits); },
-      { direction: "top", offset: [0, numbered ? -12 : -6] });
+    return L.divIcon({ html: "<span>" + this.data.stops[i][0] + "</span>",
+      className: "itinerary-stop" + extra, iconSize: [26, 26], iconAnchor: [13, 13] });
+  };
+
+  // The marker of the stop at index i; its keyboard option makes it a tab stop that Enter
+  // clicks. What a screen reader says is set as the icon comes on the map.
+  Trip.prototype.marker = function (i) {
+    var self = this, s = this.data.stops[i];
+    var marker = L.marker([s[4], s[5]], { icon: this.icon(i, false), keyboard: true,
+      riseOnHover: true });
+    marker.stopIndex = i;
+    marker.on("add", function () { self.name(marker); });
+    marker.on("click", function () {
+      if (ns.bridge) ns.bridge.clicked(self.map, marker, s[0]);
+    });
+    marker.bindTooltip(function () { return self.tooltip(i); },
+      { direction: "top", offset: [0, this.data.numbered ? -12 : -6] });
     if (this.data.popups) {
-      marker.bindPopup(function () { return self.popup(visits); }, { maxWidth: 340 });
+      marker.bindPopup(function () { return self.popup(i); }, { maxWidth: 340 });
     }
     return marker;
   };
 
+  // What a screen reader says of a marker's icon, set whenever the icon is (re)made.
+  Trip.prototype.name = function (marker) {
+    var s = this.data.stops[marker.stopIndex];
+    if (!marker._icon) return;
+    marker._icon.setAttribute("role", "button");
+    marker._icon.setAttribute("aria-label",
+      this.title(marker.stopIndex) + ", " + ns.formatRange(s[2], s[3]));
+  };
+
+  // A cluster shows the first of its stops' numbers and a "+", or how many dots it holds.
+  Trip.prototype.clusterIcon = function (cluster) {
+    var stops = this.data.stops, children = cluster.getAllChildMarkers();
+    var first = Math.min.apply(null, children.map(function (m) { return stops[m.stopIndex][0]; }));
+    var numbered = this.data.numbered, size = numbered ? 30 : 34;
+    return L.divIcon({ html: "<span>" + (numbered ? first + "+" : children.length) + "</span>",
+      className: "itinerary-cluster" + (numbered ? " itinerary-stop" : ""),
+      iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
+  };
+
+  // Clusters change without animation: an animated change misses the markers that come into
+  // view when the page fits the map to the trip just after drawing it (seen on a phone).
+  function clusters(trip, map) {
+    var group = L.markerClusterGroup({
+      maxClusterRadius: trip.data.numbered ? 24 : 40, showCoverageOnHover: false, animate: false,
+      spiderfyOnMaxZoom: true, chunkedLoading: !trip.data.numbered,
+      iconCreateFunction: function (cluster) { return trip.clusterIcon(cluster); } });
+    group.on("clustermouseover", function (e) {
+      var indexes = e.layer.getAllChildMarkers().map(function (m) { return m.stopIndex; })
+        .sort(function (a, b) { return a - b; });
+      e.layer.bindTooltip(trip.clusterTooltip(indexes), { direction: "top", offset: [0, -15] })
+        .openTooltip();
+    });
+    return group;
+  }
+
+  // A tooltip at the top edge of the map would be cut off: open it below the marker.
+  function keepTooltipsInside(map) {
+    map.on("tooltipopen", function (e) {
+      var tip = e.tooltip, y = map.latLngToContainerPoint(tip.getLatLng()).y;
+      var below = y < NEAR_TOP_PX;
+      if (below === (tip.options.direction === "bottom")) return;
+      tip.options.direction = below ? "bottom" : "top";
+      tip.options.offset = [0, below ? 12 : -12];
+      tip.update();
+    });
+  }
+
   ns.drawTrip = function (map, data) {
     var trip = new Trip(data), numbered = data.numbered;
-    var renderer = L.canvas({ padding: 0.5 });
-    var points = data.route.map(function (i) { return data.places[i]; });
+    trip.map = map;
+    var points = data.stops.map(function (s) { return [s[4], s[5]]; });
     var lines = legs(points);
     // The route is drawn first and takes no clicks, so it never steals the markers' clicks.
     if (lines.length) {
@@ -167,20 +223,48 @@
       window.itineraryRoute = (numbered && L.polyline.antPath)
         ? L.polyline.antPath(lines, Object.assign(style, { delay: 1200, dashArray: [12, 18],
           pulseColor: "#ffffff", className: "itinerary-route" }))
-        : L.polyline(lines, Object.assign(style, { renderer: renderer }));
+        : L.polyline(lines, Object.assign(style, { renderer: L.canvas({ padding: 0.5 }) }));
       window.itineraryRoute.addTo(map);
     }
-    var markers = data.places.map(function (place) { return trip.marker(place, renderer); });
-    if (numbered || !L.markerClusterGroup) {
-      markers.forEach(function (m) { m.addTo(map); });
-      window.itineraryLayer = L.featureGroup(markers);
-    } else {
-      // Crowded maps cluster; clicks on a stop reach the app through the group.
-      window.itineraryLayer = L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 40,
-        disableClusteringAtZoom: 8, showCoverageOnHover: false });
-      window.itineraryLayer.addLayers(markers);
-      window.itineraryLayer.addTo(map);
+    var markers = data.stops.map(function (_, i) { return trip.marker(i); });
+    var group = clusters(trip, map);
+    group.addLayers(markers);
+    group.addTo(map);
+    // The frame may be sized after the map is drawn (on a phone, say), without a resize of
+    // the window: tell the map, so that the clusters are worked out for what is visible.
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { map.invalidateSize(); }).observe(map.getContainer());
     }
-    window.itineraryMarkers = data.places.length;
+    keepTooltipsInside(map);
+    // Enter or Space on a marker or cluster with the focus acts as a click, as on a button.
+    map.getContainer().addEventListener("keydown", function (e) {
+      if ((e.key === "Enter" || e.key === " ") &&
+          e.target.classList.contains("leaflet-marker-icon")) {
+        e.preventDefault();
+        e.target.click();
+      }
+    });
+    ns.shown = { map: map, trip: trip, markers: markers, group: group, selected: null };
+    window.itineraryLayer = group;
+    window.itineraryMarkers = markers.length;
+    if (ns.bridge) ns.bridge.attach(map);
+  };
+
+  // Select a stop (its index among the drawn stops, or null for none): mark its marker and,
+  // when the selection is new, move the map so that the marker shows, out of any cluster.
+  ns.select = function (index) {
+    var shown = ns.shown;
+    if (!shown || shown.selected === index) return;
+    var before = shown.selected;
+    shown.selected = index;
+    if (before !== null && shown.markers[before]) {
+      shown.markers[before].setIcon(shown.trip.icon(before, false));
+      shown.trip.name(shown.markers[before]);
+    }
+    var marker = index === null ? null : shown.markers[index];
+    if (!marker) return;
+    marker.setIcon(shown.trip.icon(index, true));
+    shown.trip.name(marker);
+    shown.group.zoomToShowLayer(marker, function () {});
   };
 })();

@@ -1,0 +1,201 @@
+"""The sidebar's data pickers: which trip is shown, read once and shared between sessions.
+
+A trip comes from the built-in files (or those given on the command line), an upload, or
+the official travel record (bundled, or an uploaded record file). Parsed and placed trips
+are Streamlit resources: immutable, so every session shares one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from itinerary import config
+from itinerary.dashboard import labels
+from itinerary.dashboard.view import ALL, RecordChoice
+from itinerary.errors import DataError, Problem
+from itinerary.geocoding import place_trip
+from itinerary.model import Trip
+from itinerary.sources.records import Imported, import_folder, import_travels
+from itinerary.sources.stops import load_trip
+from itinerary.sources.table import read_file
+
+BUILT_IN, UPLOAD, RECORD = "Built-in trip", "Itinerary CSV", "Official travel record"
+UPLOAD_XML = ":upload"  # the traveller picker's "another record file" choice
+BUNDLED = "bundled"
+PROGRESS_FROM = 6  # geocoding more places than this shows a progress bar
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A trip to show, and the identity that caches and the view's state are keyed by."""
+
+    key: str
+    trip: Trip
+    record: RecordChoice | None = None  # a trip of the bundled record, which links name
+
+
+# Resources, not data: a Trip is immutable, so every run may share one instead of
+# unpickling a copy (tens of milliseconds at thousands of stops). The bytes are hashed once,
+# into `key`, rather than by Streamlit on every run.
+@st.cache_resource(show_spinner="Reading the itinerary…", max_entries=32)
+def parse_csv(key: str, _stops: bytes, stops_name: str, _meetings: bytes | None,
+              meetings_name: str | None, title: str) -> Trip:
+    return load_trip(_stops, _meetings, stops_name=stops_name, meetings_name=meetings_name,
+                     title=title)
+
+
+@st.cache_resource(show_spinner="Reading the official travel record…", max_entries=4)
+def bundled_record(folder: str) -> Imported:
+    return import_folder(Path(folder))
+
+
+@st.cache_resource(show_spinner="Reading the travel record…", max_entries=8)
+def uploaded_record(key: str, _data: bytes, name: str) -> Imported:
+    return import_travels([(_data, name)])
+
+
+@st.cache_resource
+def placements() -> dict:
+    """Placed trips shared by every session: the same trip is placed once per server."""
+    return {}
+
+
+def digest(*parts: bytes) -> str:
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+
+
+def first_choice(args: list[str]) -> str:
+    """The data picker's first choice: the file given on the command line, or the
+    built-in trip."""
+    return f"File: {Path(args[0]).name}" if args else BUILT_IN
+
+
+def choose_dataset(args: list[str]) -> Dataset | None:
+    """The itinerary to show, from the sidebar's data picker."""
+    kind = st.sidebar.radio("Data", [first_choice(args), UPLOAD, RECORD], key="source")
+    if kind == UPLOAD:
+        return uploaded_dataset()
+    if kind == RECORD:
+        return record_dataset()
+    stops = Path(args[0]) if args else config.SEED_STOPS
+    meetings = Path(args[1]) if len(args) > 1 else (None if args else config.SEED_MEETINGS)
+    return csv_dataset(read_file(stops), str(stops), read_file(meetings) if meetings else None,
+                       str(meetings) if meetings else None,
+                       stops.name if args else config.SEED_TITLE)
+
+
+def csv_dataset(stops: bytes, stops_name: str, meetings: bytes | None,
+                meetings_name: str | None, title: str) -> Dataset:
+    key = digest(stops, meetings or b"", title.encode())
+    return Dataset(key, parse_csv(key, stops, stops_name, meetings, meetings_name, title))
+
+
+def uploaded_dataset() -> Dataset | None:
+    stops = st.sidebar.file_uploader("Stops CSV", type=["csv"], key="upload_stops")
+    meetings = st.sidebar.file_uploader("Meetings CSV (optional)", type=["csv"],
+                                        key="upload_meetings")
+    if stops is None:
+        st.info("Upload a stops CSV in the sidebar to see it on the map. The README shows "
+                "the format: one row per stop with place, country and start_date.")
+        return None
+    return csv_dataset(stops.getvalue(), stops.name, meetings.getvalue() if meetings else None,
+                       meetings.name if meetings else None, stops.name)
+
+
+def record_dataset() -> Dataset | None:
+    """A trip of the bundled record, or of a record file the user uploads."""
+    record = bundled_record(str(config.travels_dir()))
+    people = {person.who: person for person in record.travellers}
+    st.session_state.setdefault("record_traveller", next(reversed(people)))  # the latest
+    who = st.sidebar.selectbox(
+        "Traveller", [*people, UPLOAD_XML], key="record_traveller",
+        format_func=lambda w: labels.traveller(people[w]) if w in people
+        else "Another record file…")
+    if who == UPLOAD_XML:
+        return uploaded_record_dataset()
+    choice = RecordChoice(who, pick_trip(record, BUNDLED, who))
+    return record_trip(record, f"{BUNDLED}:{config.travels_dir()}", choice, linkable=True)
+
+
+def uploaded_record_dataset() -> Dataset | None:
+    upload = st.sidebar.file_uploader("Travel record XML", type=["xml"], key="upload_xml")
+    if upload is None:
+        st.info("Upload one of the Office of the Historian's travel XML files.")
+        return None
+    data = upload.getvalue()
+    key = digest(data)
+    record = uploaded_record(key, data, upload.name)
+    warn_skipped(record)
+    record.require_records(upload.name)
+    people = {person.who: person for person in record.travellers}
+    who = st.sidebar.selectbox("Traveller in the file", list(people), key=f"upload_who::{key}",
+                               format_func=lambda w: labels.traveller(people[w]))
+    choice = RecordChoice(who, pick_trip(record, key, who))
+    return record_trip(record, key, choice, linkable=False)
+
+
+def trip_key(source: str, who: str) -> str:
+    return f"record_trip::{source}::{who}"
+
+
+def pick_trip(record: Imported, source: str, who: str) -> str:
+    choices = labels.trip_choices(record, who)
+    key = trip_key(source, who)
+    st.session_state.setdefault(key, list(choices)[-1])  # the latest trip
+    return st.sidebar.selectbox("Trip", list(choices), key=key, format_func=choices.__getitem__,
+                                help="Records at most two days apart form one trip.")
+
+
+def record_trip(record: Imported, source: str, choice: RecordChoice,
+                linkable: bool) -> Dataset:
+    first_day = None if choice.trip == ALL else date.fromisoformat(choice.trip)
+    trip = record.trip(choice.who, first_day)
+    if trip is None:  # the pickers offer only trips the record holds; this is a bug's net
+        raise DataError([Problem(source, f"holds no trip of {choice.who} starting "
+                                         f"{choice.trip}")])
+    trips = len(record.journeys_of(choice.who)) if first_day is None else 1
+    title = labels.record_title(record.journeys_of(choice.who)[0].traveller, trip, trips)
+    return Dataset(f"record:{source}:{choice.who}:{choice.trip}", replace(trip, title=title),
+                   choice if linkable else None)
+
+
+def warn_skipped(record: Imported) -> None:
+    if record.problems:
+        listed = "; ".join(str(p) for p in record.problems[:5])
+        st.warning(f"{len(record.problems)} record(s) could not be read and were skipped: "
+                   f"{listed}" + ("; …" if len(record.problems) > 5 else ""))
+
+
+class Progress:
+    """A progress bar for `place_trip`, shown only when there are more than a handful of
+    places to look up, in a place of its own that every run keeps: were it there only
+    while placing, the elements after it would move, and the map be drawn anew."""
+
+    def __init__(self) -> None:
+        self.slot: DeltaGenerator = st.empty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if total >= PROGRESS_FROM:
+            self.slot.progress(done / total, text=f"Placing places: {done} of {total}")
+
+    def close(self) -> None:
+        self.slot.empty()
+
+
+def place(dataset: Dataset, online: bool) -> tuple[Trip, list[str]]:
+    """The dataset's trip placed on the map, once per server."""
+    memo = placements()
+    progress = Progress()
+    if (dataset.key, online) not in memo:
+        placed = place_trip(dataset.trip, online=online, progress=progress)
+        progress.close()
+        if len(memo) > 16:
+            memo.clear()
+        memo[(dataset.key, online)] = placed
+    return memo[(dataset.key, online)]

@@ -1,0 +1,113 @@
+"""The dashboard on a phone (390×844, touch): it fits, a tap shows the stop, one finger
+scrolls the page and two move the map, and the map's controls keep clear of each other."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright import sync_api as playwright
+
+from tests.browser.conftest import MAP_FRAME, PHONE
+
+pytestmark = pytest.mark.browser
+expect = playwright.expect
+
+
+def page_scroll(visit) -> float:
+    return visit.page.evaluate("""() => {
+        const main = document.querySelector('[data-testid="stMain"]');
+        return window.scrollY + (main ? main.scrollTop : 0);
+    }""")
+
+
+def title_lines(phone) -> int:
+    """The lines the page's title takes, from where its text's boxes start."""
+    return phone.page.locator("h1").first.evaluate("""h => {
+        const range = document.createRange();
+        range.selectNodeContents(h);
+        return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+    }""")
+
+
+def test_the_title_fits_in_two_lines_and_the_map_starts_on_the_first_screen(server, phone):
+    phone.open(server.url)
+    assert title_lines(phone) <= 2
+    map_box = phone.page.locator(MAP_FRAME).bounding_box()
+    assert map_box["y"] < PHONE["height"] / 2
+
+
+def test_a_record_trips_title_fits_too(server, phone):
+    phone.open(server.url + "?who=rubio-marco&trip=2025-02-01")
+    expect(phone.page.locator("h1").first).to_have_text("Rubio · Central America, Feb 2025")
+    assert title_lines(phone) <= 2
+
+
+def test_a_tap_on_a_marker_brings_its_stop_into_view(server, phone):
+    phone.open(server.url)
+    phone.frame.locator(".itinerary-stop", has_text=re.compile("^3$")).tap()
+    heading = phone.heading("3. Lima, Peru")
+    expect(heading).to_be_in_viewport()
+    assert phone.page.locator(MAP_FRAME).bounding_box()["y"] < 0  # the page scrolled to it
+
+
+def swipe(phone, fingers: int, dy: float) -> None:
+    """Fingers laid on the map's middle, moved up (dy < 0) or down together, and lifted."""
+    box = phone.page.locator(MAP_FRAME).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 200)
+    cdp = phone.context.new_cdp_session(phone.page)
+
+    def touch(kind: str, step: int) -> None:
+        points = [] if kind == "touchEnd" else [
+            {"x": x + 80 * (i - (fingers - 1) / 2), "y": y + dy * step / 10, "id": i}
+            for i in range(fingers)]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", 0)
+    for step in range(1, 11):
+        touch("touchMove", step)
+    touch("touchEnd", 10)
+    phone.page.wait_for_timeout(600)
+
+
+def test_one_finger_scrolls_the_page_and_leaves_the_map_alone(server, phone):
+    phone.open(server.url)
+    center = phone.map_frame.evaluate("() => window.map.getCenter()")
+    before = page_scroll(phone)
+    swipe(phone, 1, -250)
+    assert page_scroll(phone) > before + 100
+    assert phone.map_frame.evaluate("() => window.map.getCenter()") == center
+
+
+def test_two_fingers_move_the_map(server, phone):
+    phone.open(server.url)
+    center = phone.map_frame.evaluate("() => window.map.getCenter()")
+    before = page_scroll(phone)
+    swipe(phone, 2, 120)
+    moved = phone.map_frame.evaluate("() => window.map.getCenter()")
+    assert moved["lat"] > center["lat"]  # dragged down: the map shows more of the north
+    assert page_scroll(phone) == before
+
+
+def test_the_attribution_never_covers_the_scale(server, phone):
+    frame = phone.open(server.url)
+    scale = frame.locator(".leaflet-control-scale").bounding_box()
+    attribution = frame.locator(".leaflet-control-attribution").bounding_box()
+    overlap_x = (min(scale["x"] + scale["width"], attribution["x"] + attribution["width"])
+                 - max(scale["x"], attribution["x"]))
+    overlap_y = (min(scale["y"] + scale["height"], attribution["y"] + attribution["height"])
+                 - max(scale["y"], attribution["y"]))
+    assert overlap_x <= 0 or overlap_y <= 0
+
+
+def test_no_picker_or_step_button_label_is_cut_off(server, phone):
+    phone.open(server.url + "?who=rubio-marco&trip=2025-02-01")
+    page = phone.page
+    page.get_by_role("button", name=re.compile("^Next stop")).click()
+    expect(phone.heading(re.compile("^1. Panama City"))).to_be_visible()
+    cut = page.evaluate("""() => [...document.querySelectorAll(
+            '[data-testid="stButton"] button p, [data-baseweb="select"] [title], '
+            + '[data-baseweb="select"] div[value]')]
+        .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+        .map(e => e.textContent)""")
+    assert cut == []
