@@ -7,6 +7,8 @@ browser contexts (no network beyond the local server) measures:
 - first marker: from `goto` to the first marker (or cluster of markers) on the map;
 - load: from `goto` to every marker drawn on the map;
 - click: from a click on a marker to the side panel showing that stop;
+- picker: from choosing a stop in the panel's stop picker to the panel showing it, the
+  baseline for the click (the same rerun, with no map click to report);
 - filter: from a change of the start date to the map redrawn with the remaining stops.
 
 The two sizes run on two servers side by side, one run of each in turn after a run of
@@ -44,17 +46,18 @@ FIRST_MARKER = """() => [...document.querySelectorAll('FRAME')].some(f =>
         '.itinerary-stop, .marker-cluster, .leaflet-marker-pane > *'))""".replace("FRAME", FRAME)
 MARKERS_DRAWN = """n => [...document.querySelectorAll('FRAME')].some(f => {
     const w = f.contentWindow;
-    if (!w || w.itineraryMarkers !== n) return false;
-    return n > 300 || w.document.querySelectorAll('.itinerary-stop').length === n;
+    return w && w.itineraryMarkers === n
+        && w.document.querySelector('.leaflet-marker-icon') !== null;
 })""".replace("FRAME", FRAME)
-# Where markers are clustered, zoom to one stop first so that it is drawn on its own
-# (zooming is not timed); then find a marker inside the visible map.
+HEADING = """text => [...document.querySelectorAll('h3')]
+    .some(h => h.textContent.startsWith(text))"""
+# Markers are clustered where they crowd: zoom to one stop first so that it is drawn on its
+# own (zooming is not timed); then find a marker inside the visible map.
+# The page may fit the map to the trip again just after it is drawn: zoom until it holds.
 ZOOM_TO_A_STOP = """() => {
-    const layer = window.itineraryLayer;
-    if (!(L.MarkerClusterGroup && layer instanceof L.MarkerClusterGroup)) return true;
-    const all = layer.getLayers(), stop = all[Math.floor(all.length / 2)];
-    window.map.setView(stop.getLatLng(), 9, {animate: false});
-    return false;
+    const all = window.itineraryLayer.getLayers(), stop = all[Math.floor(all.length / 2)];
+    if (window.map.getZoom() !== 9) window.map.setView(stop.getLatLng(), 9, {animate: false});
+    return window.map.getZoom() === 9;
 }"""
 MARKER_POINT = """() => {
     const map = window.map, size = map.getSize();
@@ -69,15 +72,13 @@ MARKER_POINT = """() => {
 
 
 def places_between(stops: Path, start: date | None = None) -> tuple[int, date, date]:
-    """Markers (distinct points) of the stops from `start` on, and the trip's dates."""
+    """Markers (one a stop) of the stops from `start` on, and the trip's dates."""
     rows = list(csv.DictReader(stops.open(encoding="utf-8")))
     first = min(date.fromisoformat(r["start_date"]) for r in rows)
     last = max(date.fromisoformat(r["end_date"] or r["start_date"]) for r in rows)
     start = start or first
-    points = {(round(float(r["lat"]), 5), round(float(r["lon"]), 5)) if r.get("lat")
-              else (r["place"], r["country"]) for r in rows
-              if date.fromisoformat(r["end_date"] or r["start_date"]) >= start}
-    return len(points), first, last
+    shown = [r for r in rows if date.fromisoformat(r["end_date"] or r["start_date"]) >= start]
+    return len(shown), first, last
 
 
 def one_run(browser: object, url: str, markers: int, field: str, value: str,
@@ -94,15 +95,25 @@ def one_run(browser: object, url: str, markers: int, field: str, value: str,
     load = time.perf_counter() - started
 
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-    if not frame.evaluate(ZOOM_TO_A_STOP):
-        frame.wait_for_function("() => window.map.getZoom() === 9")
-        page.wait_for_timeout(300)  # the clusters redraw after the zoom
+    frame.wait_for_function(ZOOM_TO_A_STOP, polling=100)
+    page.wait_for_timeout(300)  # the clusters redraw after the zoom
+    frame.wait_for_function(ZOOM_TO_A_STOP, polling=100)
     x, y = frame.evaluate(MARKER_POINT)
     box = page.locator(FRAME).bounding_box()
     started = time.perf_counter()
     page.mouse.click(box["x"] + x, box["y"] + y)
-    page.get_by_role("heading", name=re.compile(r"^\d+\. ")).wait_for()
+    page.wait_for_function(HEADING, arg="", polling="raf")
     click = time.perf_counter() - started
+
+    page.get_by_role("combobox", name=re.compile("^Stop")).click()
+    option = page.get_by_role("option").nth(1)  # the first stop, or the second if it is
+    if option.get_attribute("aria-selected") == "true":
+        option = page.get_by_role("option").nth(2)
+    label = option.inner_text().rsplit(" (", 1)[0]
+    started = time.perf_counter()
+    option.click()
+    page.wait_for_function(HEADING, arg=label, polling="raf")
+    picker = time.perf_counter() - started
 
     spin = page.get_by_role("spinbutton", name=f"{field}, Dates start date")
     spin.click()
@@ -113,7 +124,7 @@ def one_run(browser: object, url: str, markers: int, field: str, value: str,
     page.wait_for_function(MARKERS_DRAWN, arg=markers_after)
     flt = time.perf_counter() - started
     context.close()
-    return first, load, click, flt
+    return first, load, click, picker, flt
 
 
 class Scenario:
@@ -143,13 +154,14 @@ class Scenario:
 
     def medians(self) -> list[float]:
         counted = self.runs[1:]  # the first run warms the server's caches
-        return [statistics.median(r[i] for r in counted) for i in range(4)]
+        return [statistics.median(r[i] for r in counted) for i in range(5)]
 
 
 def main() -> None:
     lines = ["| stops | markers | load → first marker (s) | load → all markers drawn (s) | "
-             "marker click → panel (s) | filter change → map redrawn (s) |",
-             "|---:|---:|---:|---:|---:|---:|"]
+             "marker click → panel (s) | stop picker → panel (s) | click ÷ picker | "
+             "filter change → map redrawn (s) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium", headless=True,
@@ -174,6 +186,7 @@ def main() -> None:
         figures = scenario.medians()
         cells = [f"{x:.2f}" + (f" ({x / b:.2f}×)" if scenario is large else "")
                  for x, b in zip(figures, base, strict=True)]
+        cells.insert(4, f"{figures[2] / figures[3]:.2f}")
         lines.append(f"| {scenario.label} | {scenario.markers:,} | " + " | ".join(cells) + " |")
     print("\n".join(lines))
 
