@@ -30,11 +30,20 @@ def stop_choices(trip: Trip) -> dict[str, str]:
 
 
 def traveller(person: Traveller) -> str:
-    """ "Antony John Blinken (2021–2025, 56 trips)"."""
-    years = (str(person.first.year) if person.first.year == person.last.year
-             else f"{person.first.year}–{person.last.year}")
+    """ "Marco Rubio (2025, 2 trips)", shortened to fit a picker: "A. J. Blinken (2021–25, 85
+    trips)", then "Blinken (2021–25, 85 trips)"."""
+    first, last = person.first.year, person.last.year
+    years = str(first) if first == last else f"{first}–{last}"
+    short = str(first) if first == last else f"{first}–{last % 100:02d}"
     trips = f"{person.trips} trip{'s' if person.trips != 1 else ''}"
-    return f"{person.name} ({years}, {trips})"
+    name = re.sub(r"\([^)]*\)", " ", person.name)  # "Henry A. (Heinz Alfred) Kissinger"
+    name = " ".join(name.split())
+    family = surname(name)
+    initials = " ".join(f"{w[0]}." for w in name.split()[:-1] if w[0].isalpha())
+    candidates = [f"{name} ({years}, {trips})", f"{initials} {family} ({years}, {trips})",
+                  f"{initials} {family} ({short}, {trips})", f"{family} ({short}, {trips})",
+                  f"{family} ({short})"]
+    return next((c for c in candidates if len(c) <= PICKER_MAX), candidates[-1])
 
 
 def trip_choices(record: Imported, who: str) -> dict[str, str]:

@@ -74,10 +74,14 @@ def test_a_click_is_reported_at_once_not_after_a_debounce(server, visit):
 def test_back_and_forward_step_through_what_was_shown(server, visit):
     visit.open(server.url)
     page = visit.page
+    page.wait_for_timeout(500)
+    # The new tab's blank page and this one: opening the dashboard pushed nothing more.
+    assert page.evaluate("history.length") == 2
     marker(visit, "1").click()
     expect(visit.heading("1. Bogotá, Colombia")).to_be_visible()
     marker(visit, "3").click()
     expect(visit.heading("3. Lima, Peru")).to_be_visible()
+    assert page.evaluate("history.length") == 4  # one entry a selection
     page.go_back()
     expect(visit.heading("1. Bogotá, Colombia")).to_be_visible()
     assert page.url.endswith("?stop=bogota")

@@ -105,9 +105,34 @@ def test_no_picker_or_step_button_label_is_cut_off(server, phone):
     page = phone.page
     page.get_by_role("button", name=re.compile("^Next stop")).click()
     expect(phone.heading(re.compile("^1. Panama City"))).to_be_visible()
-    cut = page.evaluate("""() => [...document.querySelectorAll(
-            '[data-testid="stButton"] button p, [data-baseweb="select"] [title], '
-            + '[data-baseweb="select"] div[value]')]
-        .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
-        .map(e => e.textContent)""")
-    assert cut == []
+    shown = page.evaluate("""() => [...document.querySelectorAll(
+            '[data-testid="stButton"] button p, input[role="combobox"]')]
+        .filter(e => {  // on the screen: the folded sidebar stands off it, to the left
+            const r = e.getBoundingClientRect();
+            return e.offsetParent !== null && r.width > 0 && r.right > 0;
+        })
+        .map(e => [e.value || e.textContent, e.scrollWidth > e.clientWidth + 1])""")
+    assert len(shown) >= 4 and [text for text, cut in shown if cut] == []
+
+
+def test_no_traveller_or_trip_name_is_cut_off_in_the_sidebar(server, visit):
+    """Every name either sidebar picker can show, measured in the picker's own font against
+    the room its box leaves for text."""
+    from itinerary.config import BUNDLED_TRAVELS_DIR
+    from itinerary.dashboard.labels import traveller, trip_choices
+    from itinerary.sources.records import import_folder
+
+    record = import_folder(BUNDLED_TRAVELS_DIR)
+    names = [traveller(t) for t in record.travellers]
+    names += [label for t in record.travellers for label in trip_choices(record, t.who).values()]
+    visit.open(server.url + "?who=blinken-antony-j&trip=2022-10-03")
+    too_wide = visit.page.evaluate("""names => {
+        const box = document.querySelector('[data-testid="stSidebar"] input[role="combobox"]');
+        const style = getComputedStyle(box);
+        const room = box.clientWidth - parseFloat(style.paddingLeft)
+                     - parseFloat(style.paddingRight);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = style.font;
+        return names.filter(n => context.measureText(n).width > room);
+    }""", names)
+    assert len(names) > 1000 and too_wide == []
