@@ -3,7 +3,9 @@ the dashboard.
 
 A thin shell over the same calls as the app. Errors from the core become one line on
 stderr and exit code 2 (bad input); an unresolved place in `geocode`, or a skipped record
-in `import-travels`, is exit code 1, after every other row is written.
+in `import-travels`, is exit code 1, after every other row is written. Every line it
+prints shows control characters escaped (`text.one_line`): a value from a file can neither
+work the terminal nor fake a line of output.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from itinerary.render.map import standalone_html
 from itinerary.sources.export import stops_to_csv, write_stops
 from itinerary.sources.records import import_folder, import_travels, read_path
 from itinerary.sources.stops import load_trip
+from itinerary.text import one_line
 
 EXIT_UNRESOLVED, EXIT_BAD_INPUT = 1, 2
 
@@ -36,12 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         if args.command == "validate":
             for problem in exc.problems:
-                print(problem, file=sys.stderr)
+                say(str(problem))
         else:
-            print(f"itinerary: error: {exc}", file=sys.stderr)
+            say(f"itinerary: error: {exc}")
         return EXIT_BAD_INPUT
     except ItineraryError as exc:
-        print(f"itinerary: error: {exc}", file=sys.stderr)
+        say(f"itinerary: error: {exc}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -90,6 +93,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def say(line: str, *, out: bool = False) -> None:
+    """One line to stderr (or stdout), its control characters shown escaped."""
+    print(one_line(line), file=sys.stdout if out else sys.stderr)
+
+
 def _online_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--online", action="store_true",
                         help="look up places the offline gazetteer lacks with Nominatim")
@@ -99,19 +107,19 @@ def _date_option(value: str) -> date:
     try:
         return iso_date(value)
     except DateError as exc:
-        raise argparse.ArgumentTypeError(f"{exc}, got {exc.shown}") from None
+        raise argparse.ArgumentTypeError(one_line(f"{exc}, got {exc.shown}")) from None
 
 
 def _validate(args: argparse.Namespace) -> int:
     trip = load_trip(args.stops, args.meetings)
     meetings = f", {len(trip.meetings)} meetings" if args.meetings else ""
-    print(f"{args.stops}: OK, {len(trip.stops)} stops{meetings}")
+    say(f"{args.stops}: OK, {len(trip.stops)} stops{meetings}", out=True)
     return 0
 
 
 def _warn(messages: list[str]) -> None:
     for message in messages:
-        print(f"itinerary: warning: {message}", file=sys.stderr)
+        say(f"itinerary: warning: {message}")
 
 
 def _geocode(args: argparse.Namespace) -> int:
@@ -119,7 +127,7 @@ def _geocode(args: argparse.Namespace) -> int:
     _warn(messages)
     rows = sorted(trip.stops, key=lambda s: s.row or 0)  # the input's order
     write_stops(rows, args.output)
-    print(f"wrote {len(rows)} rows to {args.output}", file=sys.stderr)
+    say(f"wrote {len(rows)} rows to {args.output}")
     return EXIT_UNRESOLVED if any(not s.located for s in rows) else 0
 
 
@@ -129,11 +137,11 @@ def _map(args: argparse.Namespace) -> int:
     start, end = args.start or trip.first_day, args.end or trip.last_day
     shown = trip.between(start, end)
     if not shown.stops:
-        print(f"itinerary: error: no stops between {start} and {end}", file=sys.stderr)
+        say(f"itinerary: error: no stops between {start} and {end}")
         return EXIT_BAD_INPUT
     args.output.write_text(standalone_html(shown, title=f"Itinerary: {args.stops.name}"),
                            encoding="utf-8")
-    print(f"wrote the map of {len(shown.stops)} stops to {args.output}", file=sys.stderr)
+    say(f"wrote the map of {len(shown.stops)} stops to {args.output}")
     return 0
 
 
@@ -145,10 +153,10 @@ def _import_travels(args: argparse.Namespace) -> int:
         result = import_folder(config.travels_dir(), who=args.who)
         source = "the bundled record"
     for problem in result.problems:
-        print(f"itinerary: skipped: {problem}", file=sys.stderr)
+        say(f"itinerary: skipped: {problem}")
     result.require_records(source, args.who)
     args.output.write_text(stops_to_csv(result.stops), encoding="utf-8")
-    print(f"{result.summary()}; wrote {args.output}", file=sys.stderr)
+    say(f"{result.summary()}; wrote {args.output}")
     return EXIT_UNRESOLVED if result.problems else 0
 
 

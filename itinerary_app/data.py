@@ -24,6 +24,7 @@ from itinerary.model import Trip
 from itinerary.sources.records import Imported, import_folder, import_travels
 from itinerary.sources.stops import load_trip
 from itinerary.sources.table import read_file
+from itinerary.text import markdown as md
 
 BUILT_IN, UPLOAD, RECORD = "Built-in trip", "Itinerary CSV", "Official travel record"
 UPLOAD_XML = ":upload"  # the traveller picker's "another record file" choice
@@ -168,8 +169,8 @@ def record_trip(record: Imported, source: str, choice: RecordChoice,
 def warn_skipped(record: Imported) -> None:
     if record.problems:
         listed = "; ".join(str(p) for p in record.problems[:5])
-        st.warning(f"{len(record.problems)} record(s) could not be read and were skipped: "
-                   f"{listed}" + ("; …" if len(record.problems) > 5 else ""))
+        st.warning(md(f"{len(record.problems)} record(s) could not be read and were skipped: "
+                      f"{listed}" + ("; …" if len(record.problems) > 5 else "")))
 
 
 class Progress:

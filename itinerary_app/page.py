@@ -20,7 +20,7 @@ from streamlit_folium import st_folium
 
 from itinerary import config
 from itinerary.dashboard import labels
-from itinerary.dashboard.panel import md, overview, stop_details, topic_counts
+from itinerary.dashboard.panel import overview, stop_details, topic_counts
 from itinerary.dashboard.search import SearchIndex, describe
 from itinerary.dashboard.view import View, step, stop_at
 from itinerary.errors import DataError, ItineraryError
@@ -29,6 +29,7 @@ from itinerary.render import assets
 from itinerary.render.map import build_map, selection_layer
 from itinerary.render.timeline import PICK, timeline
 from itinerary.sources.export import stops_to_csv
+from itinerary.text import markdown as md
 from itinerary_app.data import Dataset, choose_dataset, place
 from itinerary_app.history import OVERVIEW, follow_url, view_for, write_url
 
@@ -50,13 +51,14 @@ def search_index(key: str, _trip: Trip) -> SearchIndex:
 
 
 def show_error(exc: ItineraryError) -> None:
+    """The error, every word of it from outside escaped (file names and values included)."""
     if isinstance(exc, DataError) and len(exc.problems) > 1:
-        listed = "\n".join(f"- {p}" for p in exc.problems[:50])
+        listed = "\n".join(f"- {md(str(p))}" for p in exc.problems[:50])
         more = len(exc.problems) - 50
         st.error(f"This itinerary has {len(exc.problems)} problems:\n\n{listed}"
                  + (f"\n\n…and {more} more." if more > 0 else ""))
     else:
-        st.error(str(exc))
+        st.error(md(str(exc)))
 
 
 def chosen_dates(trip: Trip) -> tuple[date, date, bool]:
@@ -204,14 +206,14 @@ def topics(shown: Trip) -> None:
         st.session_state["topic"] = None  # a filter to pick, not a state to keep
 
     st.pills("Topics", list(counts), key="topic", on_change=chosen,
-             format_func=lambda t: f"{t} ({counts[t]})")
+             format_func=lambda t: f"{md(t)} ({counts[t]})")
 
 
 def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
     view_for(trip, dataset.key)
-    st.title(trip.title or "Itinerary", anchor=False)
+    st.title(md(trip.title or "Itinerary"), anchor=False)
     for warning in [*st.session_state.get("link_warnings", []), *warnings]:
-        st.warning(warning)
+        st.warning(md(warning))
     start, end, complete = chosen_dates(trip)
     shown = trip.between(start, end)
     if shown.stop(st.session_state.get(SELECTED, OVERVIEW)) is None:

@@ -200,3 +200,29 @@ def test_each_broken_input_gets_its_exact_message(tmp_path, capsys, name, kind, 
     else:
         assert err[0] == message
     assert "Traceback" not in "\n".join(err)
+
+
+@pytest.mark.parametrize("value", ["\x1b[2J", "\x1b]0;owned\x07", "x\nitinerary: wrote OK",
+                                   "x\ritinerary: wrote OK", "evil\u202e"])
+@pytest.mark.parametrize("command", ["validate", "map", "geocode", "import-travels"])
+def test_values_can_neither_work_the_terminal_nor_fake_a_line(tmp_path, capsys, value,
+                                                              command):
+    if command == "import-travels":
+        source = tmp_path / "bad.xml"
+        source.write_text(
+            f'<trips><trip who="w"><id>1</id><name>W</name><start-date>{value}</start-date>'
+            "<end-date>2022-01-01</end-date><country>Peru</country><locale>Lima</locale>"
+            "</trip></trips>", encoding="utf-8")
+    else:
+        source = tmp_path / "bad.csv"
+        # A bad date is an error; an unknown country, in `geocode`, a warning.
+        cells = ("Lima", f'"Peru{value}"', "2022-01-01") if command == "geocode" else (
+            "Lima", "Peru", f'"{value}"')
+        source.write_text("place,country,start_date\n" + ",".join(cells) + "\n",
+                          encoding="utf-8")
+    main([command, str(source), *([] if command == "validate" else ["-o",
+                                                                     str(tmp_path / "out")])])
+    err = capsys.readouterr().err
+    for line in err.splitlines():
+        assert line.startswith(("itinerary:", str(source), "wrote ")), line
+    assert "\x1b" not in err and "\r" not in err and "\u202e" not in err

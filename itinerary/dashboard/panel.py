@@ -1,20 +1,19 @@
 """The side panel's text: a trip overview, or one stop with its meetings, as Markdown.
 
-Text from data is escaped so that Markdown, HTML and Streamlit's LaTeX ($...$) in it are
-shown as written, not interpreted.
+Text from data is escaped (`text.markdown`) so that Markdown, HTML and Streamlit's LaTeX
+($...$) in it are shown as written, not interpreted.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from itinerary.dates import format_range
 from itinerary.model import Meeting, Stop, Trip
 from itinerary.route import leg_to, total_km
+from itinerary.text import markdown as md
 
 _LISTED = 30  # stops listed by name in the overview
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 _PRECISION_NOTES = {
     "country": "placed at the country's centre: the place itself was not found",
     "region": "placed at the region, not the exact place",
@@ -22,11 +21,6 @@ _PRECISION_NOTES = {
 # The official record's own columns (see sources.records), shown as fields, not as data.
 _RECORD_COLUMNS = {"traveler", "role", "trip", "source_id"}
 _ROLES = {"secretary": "Secretary of State", "president": "President"}
-
-
-def md(text: str) -> str:
-    """Escape text for Streamlit Markdown so it shows literally."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
 
 
 def overview(shown: Trip) -> str:

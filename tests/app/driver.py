@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from streamlit.testing.v1 import AppTest
 
@@ -58,3 +59,20 @@ def heading(at: AppTest) -> str:
     """The panel's first line: the selected stop's heading, or the overview's summary."""
     first = next(m.value for m in at.markdown if m.value.startswith(("###", "**")))
     return first.split("\n")[0].rstrip()
+
+
+def seen(markdown: str) -> str:
+    """Escaped Markdown as the reader sees it: each backslash escape as its character."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def title(at: AppTest) -> str:
+    return seen(at.title[0].value)
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [seen(w.value) for w in at.warning]
+
+
+def errors(at: AppTest) -> list[str]:
+    return [seen(e.value) for e in at.error]

@@ -3,7 +3,17 @@
 import json
 
 from itinerary.config import SEED_MEETINGS, SEED_STOPS
-from tests.app.driver import app, heading, markers, panel, the_map
+from tests.app.driver import (
+    app,
+    errors,
+    heading,
+    markers,
+    panel,
+    seen,
+    the_map,
+    title,
+    warnings,
+)
 from tests.pages import trip_data
 from tests.paths import DATA, TRAVELS
 
@@ -21,13 +31,13 @@ def test_many_problems_are_all_listed():
     text = (b"stop_id,place,country,start_date\na,X,Y,soon\na,,,2022-01-01\n")
     at.sidebar.file_uploader[0].set_value(("many.csv", text, "text/csv")).run()
     assert not at.exception
-    assert at.error[0].value.startswith("This itinerary has 3 problems:\n\n- many.csv, row 2")
+    assert errors(at)[0].startswith("This itinerary has 3 problems:\n\n- many.csv, row 2")
 
 
 def test_command_line_file_opens_another_itinerary(argv):
     argv(DATA / "stops_extra.csv")
     at = app().run()
-    assert at.title[0].value == "stops_extra.csv"
+    assert title(at) == "stops_extra.csv"
     assert markers(at) == ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Quito, Ecuador"]
     at.selectbox(key="selected_stop").select("a").run()
     assert "- **host:** Petro" in panel(at)  # extra columns are kept and shown
@@ -41,7 +51,7 @@ def test_upload_opens_another_itinerary_with_meetings():
     at.sidebar.file_uploader[0].set_value(("mine.csv", stops, "text/csv")).run()
     at.sidebar.file_uploader[1].set_value(("m.csv", SEED_MEETINGS.read_bytes(),
                                            "text/csv")).run()
-    assert at.title[0].value == "mine.csv"
+    assert title(at) == "mine.csv"
     assert markers(at)[0] == "1. Medellín, Colombia"
     assert "10 meetings" in panel(at)
 
@@ -49,9 +59,9 @@ def test_upload_opens_another_itinerary_with_meetings():
 def test_unplaced_and_approximate_stops_are_named_not_dropped(argv):
     argv(DATA / "stops_unresolvable.csv")
     at = app().run()
-    warnings = [w.value for w in at.warning]
-    assert any("Atlantis" in w and "not drawn" in w for w in warnings)
-    assert any("Xyzzyville" in w and "country's centre" in w for w in warnings)
+    said = warnings(at)
+    assert any("Atlantis" in w and "not drawn" in w for w in said)
+    assert any("Xyzzyville" in w and "country's centre" in w for w in said)
     assert markers(at) == ["1. Bogotá, Colombia", "2. Xyzzyville, Colombia"]
     assert len(at.selectbox(key="selected_stop").options) == 4  # all three stops listed
 
@@ -66,11 +76,11 @@ def test_official_record_picks_a_traveller_and_a_trip(small_record):
     trip = at.sidebar.selectbox[1]
     assert trip.options == ["All trips", "May 1959 · Egypt and India", "May 1959 · 2 countries"]
     assert trip.value == "1959-05-20"  # the latest trip
-    assert at.title[0].value == "Traveller · Vatican City and Canada, May 1959"
+    assert title(at) == "Traveller · Vatican City and Canada, May 1959"
     assert at.query_params == {"who": "test-traveller", "trip": "1959-05-20"}
     trip.set_value("1959-05-11").run()
     assert not at.exception and not at.error
-    assert at.title[0].value == "Traveller · Egypt and India, May 1959"
+    assert title(at) == "Traveller · Egypt and India, May 1959"
     assert markers(at) == ["1. Cairo, Egypt", "2. Alexandria, Egypt", "3. Mumbai (Bombay), India"]
     at.selectbox(key="selected_stop").select("10-1").run()
     text = panel(at)
@@ -81,7 +91,7 @@ def test_official_record_picks_a_traveller_and_a_trip(small_record):
 
 def test_a_broken_record_file_warns_and_imports_the_rest(small_record):
     at = upload_record(app().run(), "broken.xml")
-    assert at.warning[0].value.startswith("5 record(s) could not be read and were skipped: "
+    assert warnings(at)[0].startswith("5 record(s) could not be read and were skipped: "
                                           "broken.xml: record 31 (line 8): malformed XML")
     assert markers(at) == ["1. La Paz, Bolivia"]
     assert "who" not in at.query_params  # an upload cannot be linked to
@@ -90,7 +100,7 @@ def test_a_broken_record_file_warns_and_imports_the_rest(small_record):
 def test_an_unusable_record_file_is_an_error(small_record):
     at = upload_record(app().run(), "entities.xml")
     assert not at.exception
-    assert at.error[0].value == "entities.xml: holds no travel records that could be read"
+    assert errors(at)[0] == "entities.xml: holds no travel records that could be read"
 
 
 def test_the_bundled_record_lists_every_secretary():
@@ -113,20 +123,38 @@ def test_a_failing_online_geocoder_warns_once_and_the_offline_answer_stays(monke
         at.sidebar.toggle[0].set_value(True).run()
         assert len(server.requests) == 1  # asked once for Failtown, then left alone
     assert not at.exception and not at.error
-    warnings = [w.value for w in at.warning]
-    assert sum("Online geocoding is unavailable" in w for w in warnings) == 1
+    said = warnings(at)
+    assert sum("Online geocoding is unavailable" in w for w in said) == 1
     assert markers(at) == ["1. Bogotá, Colombia", "2. Failtown, Colombia"]
 
 
 def test_a_working_online_geocoder_places_what_the_gazetteer_lacks(monkeypatch, argv):
-    from tests.fakeserver import FakeNominatim
+    from tests.fakeserver import ANSWER, FakeNominatim
 
     argv(DATA / "stops_online.csv")
     with FakeNominatim() as server:
         monkeypatch.setenv("ITINERARY_NOMINATIM_URL", f"http://{server.domain}")
         at = app().run()
         at.sidebar.toggle[0].set_value(True).run()
-    assert not any("Fakeville" in w.value for w in at.warning)
+    assert not any("Fakeville" in w for w in warnings(at))
     stops = trip_data(json.loads(the_map(at).proto.json_args)["script"])["stops"]
-    assert stops[1][4:6] == [17.0, -62.0]  # where the (fake) online service put it
+    assert tuple(stops[1][4:6]) == ANSWER  # where the (fake) online service put it
     assert heading(at).startswith("**")
+
+
+def test_outside_words_in_titles_warnings_and_errors_are_shown_as_text():
+    at = app().run()
+    at.sidebar.radio[0].set_value("Itinerary CSV").run()
+    name = "Zz ![x](http://evil.test/t.png) [CLICK](http://evil.test/p).csv"
+    stops = ("place,country,start_date\n"
+             "Bogotá,Colombia,2022-10-03\n"
+             "Zz ![x](http://evil.test/t.png),Nowhere [CLICK](http://evil.test/p),2022-10-04\n")
+    at.sidebar.file_uploader[0].set_value((name, stops.encode(), "text/csv")).run()
+    assert title(at) == name and "![" not in at.title[0].value
+    (said,) = [w for w in at.warning if "not recognised" in w.value]
+    assert "](" not in said.value and "Nowhere [CLICK](http://evil.test/p)" in seen(said.value)
+    bad = "place,country,start_date\nLima,Peru,![d](http://evil.test/d.png)\n"
+    at.sidebar.file_uploader[0].set_value(("bad.csv", bad.encode(), "text/csv")).run()
+    assert "![" not in at.error[0].value
+    assert errors(at) == ['bad.csv, row 2, column start_date: expected an ISO date like '
+                          '2022-10-05, found "![d](http://evil.test/d.png)"']

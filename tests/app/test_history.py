@@ -3,7 +3,8 @@ is not what it wrote (a link, Back, Forward), and writes what it shows."""
 
 from datetime import date
 
-from tests.app.driver import app, click, heading, markers
+from tests.app.driver import app, click, heading, markers, title, warnings
+from tests.app.driver import seen as seen_text
 
 LIMA, BOGOTA = (-12.04318, -77.02824), (4.60971, -74.08175)
 
@@ -25,7 +26,7 @@ def test_query_parameters_restore_a_view():
 
 def test_a_bad_link_warns_and_shows_the_trip():
     at = app({"start": "yesterday", "stop": "atlantis"}).run()
-    assert [w.value for w in at.warning] == [
+    assert warnings(at) == [
         'The link\'s start date "yesterday" is not an ISO date like 2022-10-05; ignoring it.',
         'The link names a stop "atlantis" that is not in this trip.']
     assert len(markers(at)) == 3
@@ -59,14 +60,14 @@ def test_back_from_a_record_trip_returns_to_the_built_in_trip():
     assert at.query_params["who"] == "rubio-marco"
     at = back_to(at, {})
     assert at.sidebar.radio[0].value == "Built-in trip"
-    assert at.title[0].value == "Blinken · Colombia, Chile and Peru, Oct 2022"
+    assert title(at) == "Blinken · Colombia, Chile and Peru, Oct 2022"
 
 
 def test_a_link_opens_a_record_trip():
     at = app({"who": "rubio-marco", "trip": "2025-02-01"}).run()
     assert not at.exception and not at.error
     assert at.sidebar.radio[0].value == "Official travel record"
-    assert at.title[0].value == "Rubio · Central America, Feb 2025"
+    assert title(at) == "Rubio · Central America, Feb 2025"
     assert markers(at)[:2] == ["1. Panama City, Panama", "2. San Salvador, El Salvador"]
     assert at.query_params == {"who": "rubio-marco", "trip": "2025-02-01"}
 
@@ -80,7 +81,16 @@ def test_a_link_opens_blinkens_october_2022_trip_at_one_stop():
 
 def test_a_link_to_a_trip_the_record_lacks_warns_and_shows_the_latest():
     at = app({"who": "rubio-marco", "trip": "1999-01-01"}).run()
-    assert at.warning[0].value == (
+    assert warnings(at)[0] == (
         'The link names a trip of Marco Rubio starting "1999-01-01", which the record does '
         "not hold; showing their latest trip.")
     assert not at.error
+
+
+def test_a_links_own_words_are_shown_as_text_not_as_markdown():
+    stop = "![i](http://evil.test/i.png) $\\href{http://evil.test}{x}$ :red[RED]"
+    at = app({"stop": stop}).run()
+    (warning,) = at.warning
+    assert seen_text(warning.value) == f'The link names a stop "{stop}" that is not in this trip.'
+    assert "![" not in warning.value and "$\\href" not in warning.value
+    assert ":red[" not in warning.value  # each character that could start markup is escaped

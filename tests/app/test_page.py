@@ -4,7 +4,17 @@ from datetime import date
 
 import pytest
 
-from tests.app.driver import app, click, click_empty_map, heading, markers, panel, selection
+from tests.app.driver import (
+    app,
+    click,
+    click_empty_map,
+    errors,
+    heading,
+    markers,
+    panel,
+    selection,
+    title,
+)
 from tests.paths import DATA
 
 LIMA = (-12.04318, -77.02824)
@@ -13,7 +23,7 @@ LIMA = (-12.04318, -77.02824)
 def test_default_trip_loads_with_three_markers_and_an_overview():
     at = app().run()
     assert not at.exception and not at.error
-    assert at.title[0].value == "Blinken · Colombia, Chile and Peru, Oct 2022"
+    assert title(at) == "Blinken · Colombia, Chile and Peru, Oct 2022"
     assert markers(at) == ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Lima, Peru"]
     assert "3 stops in 3 countries · 10 meetings" in panel(at)
     assert at.date_input[0].value == (date(2022, 10, 3), date(2022, 10, 7))
@@ -144,7 +154,7 @@ def test_a_bad_file_shows_an_error_and_the_app_keeps_running(argv):
     argv(bad)
     at = app().run()
     assert not at.exception
-    assert [e.value for e in at.error] == [
+    assert errors(at) == [
         f'{bad}, row 2, column start_date: expected an ISO date like 2022-10-05, found '
         '"Oct 3 2022"']
 
@@ -153,6 +163,6 @@ def test_missing_map_assets_are_a_clear_error_at_start_up(monkeypatch, tmp_path)
     monkeypatch.setenv("ITINERARY_VENDOR_DIR", str(tmp_path))
     at = app().run()
     assert not at.exception
-    assert at.error[0].value.startswith(
+    assert errors(at)[0].startswith(
         f"map assets missing from {tmp_path}: vendor/leaflet.js, ")
     assert not at.get("component_instance")  # no blank map
