@@ -13,6 +13,7 @@ from datetime import date
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, Problem
 from itinerary.model import Meeting, Stop, Trip
+from itinerary.points import decimal
 from itinerary.sources.table import Source, read_table
 
 # The formats' columns, in the order files are written. Other columns of a stops file are
@@ -138,7 +139,7 @@ class _RowCheck:
     def number(self, column: str, value: str, low: float, high: float) -> float | None:
         value = value.strip()
         try:
-            number = float(value)
+            number = decimal(value)
         except ValueError:
             self.fail(column, f'expected a number, found "{_short(value)}"')
             return None

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from itinerary.errors import DataError, Problem
+from itinerary.points import decimal
 
 Source = str | Path | bytes
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FIELD_MAX = csv.field_size_limit()
 _OTHER_DELIMITERS = {";": "semicolon", "\t": "tab", "|": "vertical bar"}
+BOM = "\ufeff"
+_EXCEL_SEP = re.compile(r"sep=.?")
 
 
 @dataclass
@@ -69,7 +74,9 @@ def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -
 def rows_to_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
     """Rows of text as CSV, formula-like cells neutralised."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # With "\r\n" as the line end the writer quotes any cell holding "\r" or "\n"; with
+    # "\n" alone a bare "\r" went out unquoted and the file no longer read back.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([neutralize(row.get(column, "")) for column in columns])
@@ -99,13 +106,17 @@ def unneutralize(cell: str) -> str:
 def _decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise DataError([Problem(name, "is empty; expected a CSV file with a header row")])
+    # UTF-32's little-endian mark begins with UTF-16's, so it is looked for first.
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise DataError([Problem(name, "is UTF-32 text; save it as UTF-8 CSV")])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError([Problem(name, "is UTF-16 text; save it as UTF-8 CSV")])
     if b"\x00" in data:
         raise DataError([Problem(name, "is not a CSV text file (it contains NUL bytes, as "
                                  "binary or UTF-16 files do); expected UTF-8 CSV")])
     try:
-        return data.decode("utf-8-sig")
+        # Files saved twice by some editors carry two byte order marks; neither is text.
+        return data.decode("utf-8").lstrip(BOM)
     except UnicodeDecodeError as exc:
         raise DataError([Problem(name, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at "
                                  f"offset {exc.start}); save it as UTF-8 CSV")]) from exc
@@ -130,11 +141,13 @@ def _parse_csv(text: str, name: str) -> list[list[str]]:
 
 
 def _check_header(header: list[str], name: str, required: tuple[str, ...]) -> None:
-    if len(header) == 1:
-        for delimiter, word in _OTHER_DELIMITERS.items():
-            if delimiter in header[0]:
-                raise DataError([Problem(name, f"uses the {word} as its delimiter; expected "
-                                         "comma-separated values", row=1)])
+    if len(header) <= 2 and _EXCEL_SEP.fullmatch(",".join(header)):
+        raise DataError([Problem(name, f'starts with Excel\'s "{",".join(header)}" line, not '
+                                 "a header; delete that line so the header comes first", row=1)])
+    missing = [c for c in required if c not in header]
+    if missing:
+        _check_delimiter(header, name)
+    _check_invisible(header, name)
     blanks = [i + 1 for i, h in enumerate(header) if not h]
     if blanks:
         raise DataError([Problem(name, f"header cell {blanks[0]} is empty; every column needs "
@@ -142,16 +155,33 @@ def _check_header(header: list[str], name: str, required: tuple[str, ...]) -> No
     dupes = sorted(h for h, n in Counter(header).items() if n > 1)
     if dupes:
         raise DataError([Problem(name, f"column {dupes[0]} appears more than once", row=1)])
-    missing = [c for c in required if c not in header]
     if missing:
         listed = ", ".join(missing)
         raise DataError([Problem(name, f"missing required column{'s' if len(missing) > 1 else ''}"
                                  f" {listed}; found {', '.join(header)}", row=1)])
 
 
+def _check_delimiter(header: list[str], name: str) -> None:
+    for delimiter, word in _OTHER_DELIMITERS.items():
+        if any(delimiter in h for h in header):
+            raise DataError([Problem(name, f"uses the {word} as its delimiter; expected "
+                                     "comma-separated values", row=1)])
+
+
+def _check_invisible(header: list[str], name: str) -> None:
+    # A zero-width space or a stray mark makes "place" another name that looks the same.
+    for column, cell in enumerate(header, start=1):
+        for char in cell:
+            if unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp") and char != " ":
+                shown = unicodedata.name(char, "a control character")
+                raise DataError([Problem(name, f"header cell {column} holds an invisible "
+                                         f"character, U+{ord(char):04X} {shown}; delete it",
+                                         row=1)])
+
+
 def _is_number(cell: str) -> bool:
     try:
-        float(cell)
+        decimal(cell)
     except ValueError:
         return False
     return True

@@ -22,8 +22,8 @@ BAD_STOPS = [
                            '"west"'),
     ("only_lat.csv", "only_lat.csv, row 2, column lon: expected both lat and lon, found only "
                      "lat"),
-    ("nan_coordinate.csv", "nan_coordinate.csv, row 2, column lat: expected a number from -90 "
-                           "to 90, found nan"),
+    ("nan_coordinate.csv", 'nan_coordinate.csv, row 2, column lat: expected a number, found '
+                           '"nan"'),
     ("duplicate_id.csv", 'duplicate_id.csv, row 4, column stop_id: duplicate stop_id "a" '
                          "(first used in row 2)"),
     ("empty_id.csv", "empty_id.csv, row 2, column stop_id: expected a stop id, found an empty "

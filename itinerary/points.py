@@ -1,0 +1,53 @@
+"""What counts as a number and a place on the map.
+
+A place is a finite latitude and longitude, each in range, and not (0, 0), which broken
+services, spreadsheets and caches put where they have nothing. Whatever comes from outside
+the gazetteer (a file's cells, an online answer, a cache row) is checked here before a stop
+is placed by it.
+
+Numbers are written plainly: Python's `float` also takes `1_2.04`, `nan` and `infinity`,
+which no itinerary means.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+def decimal(text: str) -> float:
+    """The number `text` writes, such as -12.04 or 1e3; ValueError for anything else."""
+    text = text.strip()
+    if not _DECIMAL.fullmatch(text):
+        raise ValueError(f"not a plain number: {text!r}")
+    return float(text)
+
+
+def point_problem(lat: object, lon: object) -> str | None:
+    """Why (lat, lon) is not a place, or None when it is one."""
+    try:
+        lat_f, lon_f = _number(lat), _number(lon)
+    except (TypeError, ValueError):
+        return f"{_shown(lat)}, {_shown(lon)} are not numbers"
+    if not (math.isfinite(lat_f) and math.isfinite(lon_f)):
+        return f"{lat_f}, {lon_f} are not finite"
+    if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
+        return f"{lat_f:g}, {lon_f:g} lie outside -90..90, -180..180"
+    if lat_f == 0 and lon_f == 0:
+        return "0, 0 is where nothing is placed"
+    return None
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool):
+        raise TypeError("a truth value is not a coordinate")
+    if isinstance(value, str):
+        return decimal(value)
+    return float(value)  # type: ignore[arg-type]
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
