@@ -78,7 +78,7 @@ def main(argv: list[str]) -> None:
     keys = places(files)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        build_index(index_path(Path(tmp))).close()
+        build_index(index_path(Path(tmp))).conn.close()
         build = time.perf_counter() - started
         mine, base = ours(keys, Path(tmp)), naive(keys)
     n = len(keys)

@@ -40,7 +40,10 @@ BUNDLED_TRAVELS_DIR = DATA_DIR / "travels"
 TRIP_GAP = timedelta(days=2)  # records at most this far apart form one trip
 NUMBERED_MAX = 300  # places drawn as numbered markers; more become clustered circles
 NEAR_KM = 300.0  # given coordinates farther than this from every town of their country are flagged
-ONLINE_TIMEOUT_S = 10.0
+ONLINE_TIMEOUT_S = 10.0  # for each read of a reply
+ONLINE_DEADLINE_S = 20.0  # for the whole of one request
+ONLINE_RUN_BUDGET_S = 120.0  # for all of a run's online lookups together
+ONLINE_MAX_BYTES = 1_000_000  # of one reply; Nominatim's answers are a few kilobytes
 ONLINE_MIN_DELAY_S = 1.0  # Nominatim's usage policy: one request a second
 
 # What the dashboard's server is started with (`itinerary app`); .streamlit/config.toml

@@ -1,13 +1,17 @@
 """A small on-disk cache of geocoding answers, in SQLite in the user's cache directory.
 
-Only answers are cached, not misses, so a place the gazetteer lacks can still be found
-online later. A cache that cannot be opened or written is bypassed with a warning: it costs
-speed, never a result.
+Answers are cached, and so are misses: a place the gazetteer lacks is looked for once per
+version of the gazetteer (its version is in the file's name). A miss records whether the
+online geocoder was asked too, so that turning it on later still asks it. What the cache
+returns is checked like any outside answer: a row whose coordinates are not a place is
+dropped, and the place looked up again. A cache that cannot be opened or written is
+bypassed with a warning: it costs speed, never a result.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from geopy.location import Location
@@ -15,57 +19,105 @@ from geopy.location import Location
 from itinerary.config import cache_dir
 from itinerary.geocoding.index import INDEX_VERSION
 from itinerary.names import normalize
+from itinerary.points import point_problem
+from itinerary.text import one_line, shorten
 
 SOURCE = "cache"
-_SCHEMA = """CREATE TABLE IF NOT EXISTS answers (
+PRECISIONS = frozenset(("city", "region", "country"))
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
     key TEXT PRIMARY KEY, address TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
-    precision TEXT NOT NULL, source TEXT NOT NULL)"""
+    precision TEXT NOT NULL, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS misses (key TEXT PRIMARY KEY, online INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A place looked for before and not found; `online` when the online geocoder was
+    asked too."""
+
+    online: bool
 
 
 class GeocodeCache:
-    """Geocoding answers keyed by (place, country hint), per answering geocoder version."""
+    """Geocoding answers and misses keyed by (place, country), per gazetteer version."""
 
     def __init__(self, path: Path | None = None) -> None:
         # The gazetteer's version is in the name so that a better gazetteer is not hidden
         # behind the answers of an older one.
         self.path = path or cache_dir() / f"geocode-cache-v{INDEX_VERSION}.sqlite"
-        self.warnings: list[str] = []
+        self._warnings: list[str] = []
         self._conn: sqlite3.Connection | None = None
         self._disabled = False
+        self._dropped: list[str] = []
 
-    def get(self, place: str, country: str) -> Location | None:
-        conn = self._connect()
-        if conn is None:
+    def get(self, place: str, country: str) -> Location | Miss | None:
+        """The cached answer, a `Miss`, or None when the place was never looked for."""
+        key = _key(place, country)
+        row = self._query("SELECT address, lat, lon, precision, source FROM answers "
+                          "WHERE key = ?", key)
+        if row is not None:
+            address, lat, lon, precision, source = row
+            if point_problem(lat, lon) is None and precision in PRECISIONS:
+                return Location(str(address), (float(lat), float(lon)),
+                                {"precision": precision, "source": str(source)})
+            self._drop(key, place)
             return None
-        try:
-            row = conn.execute("SELECT address, lat, lon, precision, source FROM answers "
-                               "WHERE key = ?", (_key(place, country),)).fetchone()
-        except sqlite3.Error as exc:
-            self._disable(f"could not read it ({exc})")
-            return None
-        if row is None:
-            return None
-        address, lat, lon, precision, source = row
-        return Location(address, (lat, lon), {"precision": precision, "source": source})
+        miss = self._query("SELECT online FROM misses WHERE key = ?", key)
+        return Miss(bool(miss[0])) if miss is not None else None
 
     def put(self, place: str, country: str, location: Location) -> None:
-        conn = self._connect()
-        if conn is None:
-            return
         raw = location.raw or {}
-        try:
-            with conn:
-                conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
-                             (_key(place, country), location.address, location.latitude,
-                              location.longitude, raw.get("precision", ""),
-                              raw.get("source", "")))
-        except sqlite3.Error as exc:
-            self._disable(f"could not write it ({exc})")
+        if point_problem(location.latitude, location.longitude) is not None:
+            return  # never cached as found
+        self._write("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
+                    (_key(place, country), location.address, location.latitude,
+                     location.longitude, raw.get("precision", ""), raw.get("source", "")))
+
+    def put_miss(self, place: str, country: str, *, online: bool) -> None:
+        self._write("INSERT OR REPLACE INTO misses VALUES (?, ?)",
+                    (_key(place, country), int(online)))
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should know: a cache not used, or bad answers it held."""
+        if not self._dropped:
+            return list(self._warnings)
+        listed = ", ".join(f'"{shorten(p, 60)}"' for p in self._dropped[:5])
+        more = f" and {len(self._dropped) - 5} more" if len(self._dropped) > 5 else ""
+        return [*self._warnings, one_line(
+            f"The geocoding cache held answers that are not places for {listed}{more}; they "
+            "were dropped and the places looked up again.")]
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+    def _query(self, sql: str, key: str) -> tuple | None:
+        conn = self._connect()
+        if conn is None:
+            return None
+        try:
+            return conn.execute(sql, (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(f"could not read it ({exc})")
+            return None
+
+    def _write(self, sql: str, values: tuple) -> None:
+        conn = self._connect()
+        if conn is None:
+            return
+        try:
+            with conn:
+                conn.execute(sql, values)
+        except sqlite3.Error as exc:
+            self._disable(f"could not write it ({exc})")
+
+    def _drop(self, key: str, place: str) -> None:
+        self._dropped.append(place)
+        self._write("DELETE FROM answers WHERE key = ?", (key,))
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._disabled:
@@ -78,7 +130,7 @@ class GeocodeCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, check_same_thread=False)
-            conn.execute(_SCHEMA)
+            conn.executescript(_SCHEMA)
             conn.execute("SELECT count(*) FROM answers").fetchone()
             return conn
         except (OSError, sqlite3.Error):
@@ -87,7 +139,7 @@ class GeocodeCache:
     def _rebuild(self) -> sqlite3.Connection | None:
         # A corrupt file is only a cache: move it aside and start again.
         try:
-            if self.path.exists():
+            if self.path.is_file():
                 self.path.replace(self.path.with_suffix(".corrupt"))
         except OSError:
             pass
@@ -98,9 +150,11 @@ class GeocodeCache:
 
     def _disable(self, why: str) -> None:
         self._disabled = True
-        self.close()
-        self.warnings.append(f"The geocoding cache {self.path} is not used: {why}. "
-                             "Places are still looked up, only more slowly.")
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._warnings.append(one_line(f"The geocoding cache {self.path} is not used: {why}. "
+                                       "Places are still looked up, only more slowly."))
 
 
 def _key(place: str, country: str) -> str:

