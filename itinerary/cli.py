@@ -22,8 +22,9 @@ from itinerary import __version__, config
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, ItineraryError
 from itinerary.geocoding import place_trip
+from itinerary.output import check_writable, write_text
 from itinerary.render.map import standalone_html
-from itinerary.sources.export import stops_to_csv, write_stops
+from itinerary.sources.export import write_stops
 from itinerary.sources.records import import_folder, import_travels, read_path
 from itinerary.sources.stops import load_trip
 from itinerary.text import one_line
@@ -35,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        if getattr(args, "output", None) is not None:
+            check_writable(args.output)  # before the work, not after it
         return int(args.run(args))
     except DataError as exc:
         if args.command == "validate":
@@ -139,8 +142,7 @@ def _map(args: argparse.Namespace) -> int:
     if not shown.stops:
         say(f"itinerary: error: no stops between {start} and {end}")
         return EXIT_BAD_INPUT
-    args.output.write_text(standalone_html(shown, title=f"Itinerary: {args.stops.name}"),
-                           encoding="utf-8")
+    write_text(args.output, standalone_html(shown, title=f"Itinerary: {args.stops.name}"))
     say(f"wrote the map of {len(shown.stops)} stops to {args.output}")
     return 0
 
@@ -155,7 +157,7 @@ def _import_travels(args: argparse.Namespace) -> int:
     for problem in result.problems:
         say(f"itinerary: skipped: {problem}")
     result.require_records(source, args.who)
-    args.output.write_text(stops_to_csv(result.stops), encoding="utf-8")
+    write_stops(result.stops, args.output)
     say(f"{result.summary()}; wrote {args.output}")
     return EXIT_UNRESOLVED if result.problems else 0
 

@@ -82,3 +82,11 @@ class ServiceError(ItineraryError, ConnectionError):
 
 class AssetError(ItineraryError, FileNotFoundError):
     """A vendored map asset is missing, so the map could not be drawn offline."""
+
+
+class OutputError(ItineraryError, OSError):
+    """A file the package makes cannot be written where it was asked to go."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {reason}")

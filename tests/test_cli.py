@@ -27,6 +27,25 @@ def test_validate_reports_every_problem_and_exits_2(capsys):
         f'{bad}, row 4, column stop_id: duplicate stop_id "a" (first used in row 2)\n')
 
 
+@pytest.mark.parametrize("command", [
+    ["geocode", str(STOPS)], ["map", str(STOPS)], ["import-travels", str(TRAVELS / "cases.xml")],
+])
+@pytest.mark.parametrize(("where", "reason"), [
+    ("nowhere/x.out", "cannot be written: the folder {tmp}/nowhere does not exist"),
+    ("folder", "is a folder; expected a file name"),
+    ("file/x.out", "cannot be written: {tmp}/file is a file, not a folder"),
+])
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, capsys, command,
+                                                                 where, reason):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_text("keep")
+    target = tmp_path / where
+    assert main([*command, "-o", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"itinerary: error: {target}: {reason.format(tmp=tmp_path)}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "folder"]
+
+
 @pytest.mark.parametrize(("name", "message"), [
     ("bad_date.csv", ', row 2, column start_date: expected an ISO date like 2022-10-05, found '
                      '"Oct 3 2022"'),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from itinerary.model import Stop
+from itinerary.output import write_text
 from itinerary.sources.stops import STOP_COLUMNS
 from itinerary.sources.table import rows_to_csv
 
@@ -32,7 +33,7 @@ def stop_row(stop: Stop) -> dict[str, str]:
 
 
 def write_stops(stops: Sequence[Stop], path: Path) -> None:
-    path.write_text(stops_to_csv(stops), encoding="utf-8")
+    write_text(path, stops_to_csv(stops))
 
 
 def _coordinate(value: float | None) -> str:

@@ -28,6 +28,7 @@ from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, Problem
 from itinerary.model import Stop, Trip
 from itinerary.names import normalize
+from itinerary.sources.stops import name_problem
 from itinerary.sources.table import read_file
 
 REQUIRED = ("id", "name", "start-date", "end-date", "country", "locale")
@@ -35,7 +36,7 @@ ALL_TRIPS = None  # `Imported.trip(who, ALL_TRIPS)`: every journey of one travel
 _TRIP_OPEN = re.compile(rb"<trip\b")
 _TRIP_CLOSE = re.compile(rb"</trip\s*>")
 _ID = re.compile(rb"<id>\s*([^<\s]+)\s*</id>")
-_DECLARED = re.compile(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)[\"']")
+_DECLARED = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([^\"'>]{0,40})[\"']")
 
 
 @dataclass(frozen=True)
@@ -173,10 +174,14 @@ def read_records(data: bytes, name: str) -> tuple[list[Record], list[Problem]]:
             return [], [Problem(name, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at "
                                 f"offset {exc.start}); save it as UTF-8")]
     try:
-        root = fromstring(data)
+        root = fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
         return [], [Problem(name, "uses XML entities or a DTD, which are refused for safety; "
                             "expected plain XML")]
+    except LookupError:  # the declared encoding has no codec
+        shown = declared.group(1).decode("utf-8", "replace") if declared else "?"
+        return [], [Problem(name, f'declares the encoding "{shown}", which is unknown; save '
+                            "it as UTF-8")]
     except ParseError:
         return _read_piecewise(data, name)
     if root.tag != "trips":
@@ -205,7 +210,7 @@ def _read_piecewise(data: bytes, name: str) -> tuple[list[Record], list[Problem]
             problems.append(Problem(name, f"{where}: the <trip> element is never closed"))
             continue
         try:
-            element = fromstring(chunk[: close.end()])
+            element = fromstring(chunk[: close.end()], forbid_dtd=True)
         except (ParseError, DefusedXmlException) as exc:
             problems.append(Problem(name, f"{where}: malformed XML ({_reason(exc)})"))
             continue
@@ -245,13 +250,28 @@ def _record(element: Element) -> Record:
     country = " ".join(text["country"].split())
     if not country:
         raise ValueError("the <country> element is empty")
-    return Record(
+    record = Record(
         record_id=text["id"].strip(), who=element.get("who", "").strip(),
         role=(element.findtext("role") or element.get("role") or "").strip(),
         name=" ".join(text["name"].split()), start=start, end=end, country=country,
         locale=" ".join(text["locale"].split()),
         remarks=" ".join((element.findtext("remarks") or "").split()),
     )
+    _check_names(record)
+    return record
+
+
+def _check_names(record: Record) -> None:
+    """Hold a record to the stops file's rules, so the file it becomes loads."""
+    places = split_locale(record.locale)
+    # Its stops' ids: the record's id, or the id with "-n" for each of several places.
+    longest_id = record.record_id + (f"-{len(places)}" if len(places) > 1 else "")
+    problems = [("id", name_problem(record.record_id) or name_problem(longest_id)),
+                ("country", name_problem(record.country)),
+                *(("locale", name_problem(place)) for place in places)]
+    for tag, problem in problems:
+        if problem:
+            raise ValueError(f"<{tag}> {problem}")
 
 
 def _date(value: str, tag: str) -> date:

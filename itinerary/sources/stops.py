@@ -8,6 +8,7 @@ silently skipped. The files' shape is checked by `table`; here their values are.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from datetime import date
 
 from itinerary.dates import iso_date
@@ -35,18 +36,44 @@ def load_trip(
     meetings_name: str | None = None,
     title: str = "",
 ) -> Trip:
-    """Read and validate a stops file and an optional meetings file."""
-    stop_list = read_stops(stops, name=stops_name)
+    """Read and validate a stops file and an optional meetings file.
+
+    The problems of both files are reported together, so that fixing one does not reveal
+    the other's only then.
+    """
+    problems: list[Problem] = []
+    stop_list: list[Stop] = []
+    named: set[str] = set()  # every id the stops file names, its rows good or not
+    try:
+        stop_list, named = _checked_stops(stops, stops_name, problems)
+    except DataError as exc:  # the file's shape: its rows could not be read at all
+        problems += exc.problems
     meeting_list: list[Meeting] = []
     if meetings is not None:
-        meeting_list = read_meetings(meetings, stop_list, name=meetings_name)
+        try:
+            meeting_list = read_meetings(meetings, stop_list, name=meetings_name, named=named,
+                                         check_ids=bool(named))
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
     return Trip(tuple(stop_list), tuple(meeting_list), title=title)
 
 
 def read_stops(source: Source, *, name: str | None = None) -> list[Stop]:
     """Parse and validate stops, returned in trip order (by start date, then file order)."""
-    table = read_table(source, name, required=STOP_REQUIRED)
     problems: list[Problem] = []
+    stops, _ = _checked_stops(source, name, problems)
+    if problems:
+        raise DataError(problems)
+    return stops
+
+
+def _checked_stops(source: Source, name: str | None,
+                   problems: list[Problem]) -> tuple[list[Stop], set[str]]:
+    """The file's good stops in trip order, and every id it names; problems are added to
+    `problems`."""
+    table = read_table(source, name, required=STOP_REQUIRED)
     stops: list[Stop] = []
     seen: dict[str, int] = {}
     has_ids = "stop_id" in table.header
@@ -63,22 +90,26 @@ def read_stops(source: Source, *, name: str | None = None) -> list[Stop]:
         stop = _parse_stop(record, stop_id, row, table.header, check)
         if stop is not None:
             stops.append(stop)
-    if problems:
-        raise DataError(problems)
-    return sorted(stops, key=lambda s: (s.start, s.row or 0))
+    return sorted(stops, key=lambda s: (s.start, s.row or 0)), set(seen)
 
 
-def read_meetings(source: Source, stops: list[Stop], *, name: str | None = None) -> list[Meeting]:
-    """Parse and validate meetings against the stops they must refer to."""
+def read_meetings(source: Source, stops: list[Stop], *, name: str | None = None,
+                  named: Collection[str] = (), check_ids: bool = True) -> list[Meeting]:
+    """Parse and validate meetings against the stops they must refer to.
+
+    A meeting at a stop in `named`, whose row had problems of its own, is not blamed for
+    them; with `check_ids` off (the stops file could not be read) no stop id is.
+    """
     table = read_table(source, name, required=MEETING_REQUIRED)
     by_id = {s.stop_id: s for s in stops}
     problems: list[Problem] = []
     meetings: list[Meeting] = []
     for row, record in table.records:
         check = _RowCheck(table.name, row, problems)
-        stop = by_id.get(record["stop_id"].strip())
-        if stop is None:
-            check.fail("stop_id", f'unknown stop "{record["stop_id"].strip()}"; '
+        stop_id = record["stop_id"].strip()
+        stop = by_id.get(stop_id)
+        if stop is None and check_ids and stop_id not in named:
+            check.fail("stop_id", f'unknown stop "{stop_id}"; '
                        f"expected one of the stop ids in the stops file")
         when = check.date("date", record.get("date", ""), required=False)
         if stop is not None and when is not None and not stop.overlaps(when, when):
@@ -101,6 +132,18 @@ def read_meetings(source: Source, stops: list[Stop], *, name: str | None = None)
     if problems:
         raise DataError(problems)
     return meetings
+
+
+def name_problem(value: str) -> str | None:
+    """Why `value` cannot be a stop id, place or country, or None when it can.
+
+    The record importer asks the same, so that what it writes always loads.
+    """
+    if len(value) > NAME_MAX:
+        return f"expected at most {NAME_MAX} characters, found {len(value):,}"
+    if value.startswith("="):
+        return f'"{_short(value)}" looks like a spreadsheet formula; expected plain text'
+    return None
 
 
 class _RowCheck:
@@ -129,11 +172,9 @@ class _RowCheck:
     def name(self, column: str, value: str) -> str:
         """A short plain-text name: a stop id, place or country."""
         value = value.strip()
-        if len(value) > NAME_MAX:
-            self.fail(column, f"expected at most {NAME_MAX} characters, found {len(value):,}")
-        elif value.startswith("="):
-            self.fail(column, f'"{_short(value)}" looks like a spreadsheet formula; expected '
-                      "plain text")
+        problem = name_problem(value)
+        if problem:
+            self.fail(column, problem)
         return value
 
     def number(self, column: str, value: str, low: float, high: float) -> float | None:

@@ -97,6 +97,18 @@ def test_a_broken_record_file_warns_and_imports_the_rest(small_record):
     assert "who" not in at.query_params  # an upload cannot be linked to
 
 
+def test_records_a_stops_file_would_refuse_are_skipped_not_the_trip(small_record):
+    at = upload_record(app().run(), "unsafe_names.xml")
+    assert not at.exception and errors(at) == []
+    assert warnings(at)[0] == (
+        "3 record(s) could not be read and were skipped: unsafe_names.xml: record =1+1: <id> "
+        '"=1+1" looks like a spreadsheet formula; expected plain text; unsafe_names.xml: '
+        'record 3: <locale> "=HYPERLINK("http://example.invalid/p","…" looks like a '
+        "spreadsheet formula; expected plain text; unsafe_names.xml: record 4: <locale> "
+        "expected at most 200 characters, found 250")
+    assert markers(at) == ["1. Lima, Peru"]
+
+
 def test_an_unusable_record_file_is_an_error(small_record):
     at = upload_record(app().run(), "entities.xml")
     assert not at.exception

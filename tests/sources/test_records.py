@@ -14,6 +14,8 @@ from itinerary.sources.records import (
     read_records,
     split_locale,
 )
+from itinerary.sources.export import write_stops
+from itinerary.sources.stops import load_trip
 from tests.paths import TRAVELS
 
 
@@ -100,6 +102,50 @@ def test_broken_records_are_named_and_the_rest_import():
     ]
     assert result.summary() == ("imported 2 records as 2 stops in 2 trips; skipped 5 records "
                                 "that could not be read")
+
+
+_RECORD = ("<trip who='w'><id>{id}</id><name>W</name><start-date>1990-10-05</start-date>"
+           "<end-date>1990-10-05</end-date><country>{country}</country>"
+           "<locale>{locale}</locale></trip>")
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"id": "=1+1"}, 'record =1+1: <id> "=1+1" looks like a spreadsheet formula; expected '
+                     "plain text"),
+    ({"id": "x" * 201}, "record " + "x" * 201 + ": <id> expected at most 200 characters, "
+                        "found 201"),
+    ({"id": "y" * 199, "locale": "Lima, Cusco"},
+     "record " + "y" * 199 + ": <id> expected at most 200 characters, found 201"),
+    ({"country": "=cmd|' /C calc'!A0"}, "record 2: <country> \"=cmd|' /C calc'!A0\" looks like "
+                                          "a spreadsheet formula; expected plain text"),
+    ({"country": "P" * 250}, "record 2: <country> expected at most 200 characters, found 250"),
+    ({"locale": "Lima, =HYPERLINK(x)"}, 'record 2: <locale> "=HYPERLINK(x)" looks like a '
+                                        "spreadsheet formula; expected plain text"),
+    ({"locale": "L" * 250}, "record 2: <locale> expected at most 200 characters, found 250"),
+])
+def test_records_the_stops_file_would_refuse_are_skipped_and_named(tmp_path, fields, message):
+    good = _RECORD.format(id=1, country="Peru", locale="Lima")
+    bad = _RECORD.format(**{"id": 2, "country": "Peru", "locale": "Lima", **fields})
+    result = import_travels([(f"<trips>{good}{bad}</trips>".encode(), "f.xml")])
+    assert [str(p) for p in result.problems] == [f"f.xml: {message}"]
+    assert [s.stop_id for s in result.stops] == ["1"]
+    written = tmp_path / "out.csv"
+    write_stops(result.stops, written)
+    assert [s.stop_id for s in load_trip(written).stops] == ["1"]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b'<?xml version="1.0" encoding="x-bogus"?><trips/>', 'declares the encoding "x-bogus", '
+                                                          "which is unknown; save it as UTF-8"),
+    (b"<!DOCTYPE trips><trips/>", "uses XML entities or a DTD, which are refused for safety; "
+                                  "expected plain XML"),
+    (b'<!DOCTYPE trips SYSTEM "http://example.invalid/t.dtd"><trips/>',
+     "uses XML entities or a DTD, which are refused for safety; expected plain XML"),
+    (b'<!DOCTYPE trips [<!ELEMENT trips ANY>]><trips><trip>', "uses XML entities or a DTD, "
+     "which are refused for safety; expected plain XML"),
+])
+def test_declarations_that_cannot_be_honoured_refuse_the_file(data, message):
+    assert [str(p) for p in read_records(data, "f.xml")[1]] == [f"f.xml: {message}"]
 
 
 @pytest.mark.parametrize(("name", "message"), [

@@ -73,6 +73,38 @@ def test_every_problem_in_a_file_is_reported():
     assert str(caught.value).endswith("(and 4 more problems)")
 
 
+_STOPS_BAD = b"stop_id,place,country,start_date\na,Lima,Peru,someday\nb,Cusco,Peru,2022-10-07\n"
+_STOPS_GOOD = b"stop_id,place,country,start_date\na,Lima,Peru,2022-10-06\n"
+
+
+@pytest.mark.parametrize(("stops", "meetings", "problems"), [
+    (_STOPS_BAD, b"stop_id,with\nb,\nzz,Someone\na,The mayor\n", [
+        's.csv, row 2, column start_date: expected an ISO date like 2022-10-05, found '
+        '"someday"',
+        "m.csv, row 2, column with: expected who was met, found an empty cell",
+        'm.csv, row 3, column stop_id: unknown stop "zz"; expected one of the stop ids in the '
+        "stops file",
+    ]),
+    (b"place;country;start_date\nLima;Peru;2022-10-06\n", b"stop_id,with\nzz,\n", [
+        "s.csv, row 1: uses the semicolon as its delimiter; expected comma-separated values",
+        "m.csv, row 2, column with: expected who was met, found an empty cell",
+    ]),
+    (_STOPS_BAD, b"stop_id\na\n", [
+        's.csv, row 2, column start_date: expected an ISO date like 2022-10-05, found '
+        '"someday"',
+        "m.csv, row 1: missing required column with; found stop_id",
+    ]),
+    (_STOPS_GOOD, b"stop_id,with,date\na,The mayor,2022-10-09\n", [
+        "m.csv, row 2, column date: 2022-10-09 is outside stop a's dates 2022-10-06 to "
+        "2022-10-06",
+    ]),
+])
+def test_both_files_problems_are_reported_together(stops, meetings, problems):
+    with pytest.raises(DataError) as caught:
+        load_trip(stops, meetings, stops_name="s.csv", meetings_name="m.csv")
+    assert [str(p) for p in caught.value.problems] == problems
+
+
 def test_seed_trip_loads_in_order(trip):
     assert [(s.stop_id, s.place, s.country, s.start, s.end) for s in trip.stops] == [
         ("bogota", "Bogotá", "Colombia", date(2022, 10, 3), date(2022, 10, 4)),
