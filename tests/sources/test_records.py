@@ -7,6 +7,7 @@ import pytest
 
 from itinerary.config import BUNDLED_TRAVELS_DIR
 from itinerary.errors import DataError
+from itinerary.sources.export import write_stops
 from itinerary.sources.records import (
     import_folder,
     import_travels,
@@ -14,7 +15,6 @@ from itinerary.sources.records import (
     read_records,
     split_locale,
 )
-from itinerary.sources.export import write_stops
 from itinerary.sources.stops import load_trip
 from tests.paths import TRAVELS
 
