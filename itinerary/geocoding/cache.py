@@ -11,6 +11,7 @@ bypassed with a warning: it costs speed, never a result.
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from itinerary.text import one_line, shorten
 
 SOURCE = "cache"
 PRECISIONS = frozenset(("city", "region", "country"))
+COMMIT_EVERY, COMMIT_AFTER_S = 500, 0.5  # a batch of writes; the last at `close`
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
     key TEXT PRIMARY KEY, address TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
@@ -51,6 +53,8 @@ class GeocodeCache:
         self._conn: sqlite3.Connection | None = None
         self._disabled = False
         self._dropped: list[str] = []
+        self._pending = 0  # writes not yet committed, the first at `_batch_started`
+        self._batch_started = 0.0
 
     def get(self, place: str, country: str) -> Location | Miss | None:
         """The cached answer, a `Miss`, or None when the place was never looked for."""
@@ -90,7 +94,16 @@ class GeocodeCache:
             f"The geocoding cache held answers that are not places for {listed}{more}; they "
             "were dropped and the places looked up again.")]
 
+    def __enter__(self) -> GeocodeCache:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def close(self) -> None:
+        """Write what is pending and close the file."""
+        if self._conn is not None:
+            self._commit()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -106,14 +119,30 @@ class GeocodeCache:
             return None
 
     def _write(self, sql: str, values: tuple) -> None:
+        # Written in batches: a commit a place (a disk sync each) was most of the time of
+        # a run over thousands of places already looked up. A batch is short, in count
+        # and in time, since it keeps other sessions' writes waiting.
         conn = self._connect()
         if conn is None:
             return
         try:
-            with conn:
-                conn.execute(sql, values)
+            conn.execute(sql, values)
         except sqlite3.Error as exc:
             self._disable(f"could not write it ({exc})")
+            return
+        if not self._pending:
+            self._batch_started = time.monotonic()
+        self._pending += 1
+        if (self._pending >= COMMIT_EVERY
+                or time.monotonic() - self._batch_started > COMMIT_AFTER_S):
+            self._commit()
+
+    def _commit(self) -> None:
+        try:
+            self._conn.commit()  # type: ignore[union-attr]
+        except sqlite3.Error as exc:
+            self._disable(f"could not write it ({exc})")
+        self._pending = 0
 
     def _drop(self, key: str, place: str) -> None:
         self._dropped.append(place)

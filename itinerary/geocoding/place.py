@@ -23,10 +23,7 @@ def place_trip(trip: Trip, *, online: bool = False, progress: Progress | None = 
 
     `progress(done, total)` is called after each distinct place is looked up.
     """
-    cache = GeocodeCache()
-    try:
+    with GeocodeCache() as cache:
         result = locate(trip.stops, cache=cache, gazetteer=gazetteer, progress=progress,
                         online=online_geocoder.configured() if online else None)
-    finally:
-        cache.close()
     return replace(trip, stops=tuple(result.stops)), result.messages()

@@ -169,7 +169,7 @@ class _Lookup:
         if self.cache is not None:
             if found is not None:
                 self.cache.put(place, country, found)
-            else:
+            elif cached != Miss(asked):  # a miss already known as it is needs no write
                 self.cache.put_miss(place, country, online=asked)
         if found is not None:
             return found, ""

@@ -66,7 +66,8 @@ def test_misses_are_kept_with_whether_online_was_asked(tmp_path):
 def test_a_cached_answer_that_is_no_place_is_dropped_with_a_warning(tmp_path, lat, lon,
                                                                     precision):
     path = tmp_path / "c.sqlite"
-    GeocodeCache(path).put("Lima", "Peru", answer())
+    with GeocodeCache(path) as cache:
+        cache.put("Lima", "Peru", answer())
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE answers SET lat = ?, lon = ?, precision = ?", (lat, lon, precision))
     cache = GeocodeCache(path)
@@ -74,8 +75,20 @@ def test_a_cached_answer_that_is_no_place_is_dropped_with_a_warning(tmp_path, la
     assert cache.warnings == ['The geocoding cache held answers that are not places for '
                               '"Lima"; they were dropped and the places looked up again.']
     assert cache.get("Lima", "Peru") is None  # gone, not dropped twice
+    cache.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM answers").fetchone() == (0,)
+
+
+def test_writes_are_batched_and_all_kept_when_closed(tmp_path):
+    path = tmp_path / "c.sqlite"
+    with GeocodeCache(path) as cache:
+        for i in range(1_201):
+            cache.put_miss(f"Nowhere {i}", "Peru", online=False)
+        with sqlite3.connect(path, timeout=0) as other:  # the batches so far are readable
+            assert other.execute("SELECT count(*) FROM misses").fetchone() == (1_000,)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM misses").fetchone() == (1_201,)
 
 
 def test_no_place_is_ever_cached_as_found(tmp_path):
