@@ -19,6 +19,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from itinerary import __version__, config
+from itinerary.dashboard.view import drawn
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, ItineraryError
 from itinerary.geocoding import place_trip
@@ -142,8 +143,11 @@ def _map(args: argparse.Namespace) -> int:
     if not shown.stops:
         say(f"itinerary: error: no stops between {start} and {end}")
         return EXIT_BAD_INPUT
+    shown, notice = drawn(shown, config.DRAW_LIMIT)
+    if notice:
+        say(f"itinerary: warning: {notice} (--start, --end)")
     write_text(args.output, standalone_html(shown, title=f"Itinerary: {args.stops.name}"))
-    say(f"wrote the map of {len(shown.stops)} stops to {args.output}")
+    say(f"wrote the map of {len(shown.stops):,} stops to {args.output}")
     return 0
 
 

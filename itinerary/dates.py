@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from itinerary.errors import DateError
 
@@ -18,6 +19,7 @@ OUT_OF_RANGE = f"expected a date between {EARLIEST.isoformat()} and {LATEST.isof
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+@lru_cache(maxsize=8192)  # one date object for the many stops of one day
 def iso_date(value: str) -> date:
     """A YYYY-MM-DD date from EARLIEST to LATEST, or DateError saying which rule failed."""
     if _ISO_DATE.fullmatch(value):

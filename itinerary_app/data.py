@@ -1,16 +1,20 @@
-"""The sidebar's data pickers: which trip is shown, read once and shared between sessions.
+"""The sidebar's data pickers: which trip is shown, read once per server or per session.
 
 A trip comes from the built-in files (or those given on the command line), an upload, or
-the official travel record (bundled, or an uploaded record file). Parsed and placed trips
-are Streamlit resources: immutable, so every session shares one.
+the official travel record (bundled, or an uploaded record file). The server's own files,
+parsed and placed, are Streamlit resources: immutable, so every session shares one. What a
+user uploads is theirs: it is held in their session, one upload at a time, and freed with
+it, so a closed tab leaves nothing behind in the server.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -30,6 +34,7 @@ BUILT_IN, UPLOAD, RECORD = "Built-in trip", "Itinerary CSV", "Official travel re
 UPLOAD_XML = ":upload"  # the traveller picker's "another record file" choice
 BUNDLED = "bundled"
 PROGRESS_FROM = 6  # geocoding more places than this shows a progress bar
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class Dataset:
     key: str
     trip: Trip
     record: RecordChoice | None = None  # a trip of the bundled record, which links name
+    private: bool = False  # an upload: its derived data lives in the session, not the server
 
 
 # Resources, not data: a Trip is immutable, so every run may share one instead of
@@ -56,15 +62,21 @@ def bundled_record(folder: str) -> Imported:
     return import_folder(Path(folder))
 
 
-@st.cache_resource(show_spinner="Reading the travel record…", max_entries=8)
-def uploaded_record(key: str, _data: bytes, name: str) -> Imported:
-    return import_travels([(_data, name)])
-
-
 @st.cache_resource
 def placements() -> dict:
     """Placed trips shared by every session: the same trip is placed once per server."""
     return {}
+
+
+def session_memo(name: str, key: Hashable, make: Callable[[], T]) -> T:
+    """`make()`, kept in this session under `name` until `key` changes: one value per name,
+    so a new upload or a new choice of dates replaces the old one's."""
+    held = st.session_state.get(f"memo::{name}")
+    if held is None or held[0] != key:
+        st.session_state.pop(f"memo::{name}", None)  # freed before the new one is made
+        held = (key, make())
+        st.session_state[f"memo::{name}"] = held
+    return held[1]
 
 
 def digest(*parts: bytes) -> str:
@@ -92,8 +104,14 @@ def choose_dataset(args: list[str]) -> Dataset | None:
 
 
 def csv_dataset(stops: bytes, stops_name: str, meetings: bytes | None,
-                meetings_name: str | None, title: str) -> Dataset:
+                meetings_name: str | None, title: str, *, private: bool = False) -> Dataset:
     key = digest(stops, meetings or b"", title.encode())
+    if private:
+        with st.spinner("Reading the itinerary…"):
+            trip = session_memo("upload", key, lambda: load_trip(
+                stops, meetings, stops_name=stops_name, meetings_name=meetings_name,
+                title=title))
+        return Dataset(key, trip, private=True)
     return Dataset(key, parse_csv(key, stops, stops_name, meetings, meetings_name, title))
 
 
@@ -106,7 +124,7 @@ def uploaded_dataset() -> Dataset | None:
                 "the format: one row per stop with place, country and start_date.")
         return None
     return csv_dataset(stops.getvalue(), stops.name, meetings.getvalue() if meetings else None,
-                       meetings.name if meetings else None, stops.name)
+                       meetings.name if meetings else None, stops.name, private=True)
 
 
 def record_dataset() -> Dataset | None:
@@ -131,14 +149,15 @@ def uploaded_record_dataset() -> Dataset | None:
         return None
     data = upload.getvalue()
     key = digest(data)
-    record = uploaded_record(key, data, upload.name)
+    with st.spinner("Reading the travel record…"):
+        record = session_memo("upload", key, lambda: import_travels([(data, upload.name)]))
     warn_skipped(record)
     record.require_records(upload.name)
     people = {person.who: person for person in record.travellers}
     who = st.sidebar.selectbox("Traveller in the file", list(people), key=f"upload_who::{key}",
                                format_func=lambda w: labels.traveller(people[w]))
     choice = RecordChoice(who, pick_trip(record, key, who))
-    return record_trip(record, key, choice, linkable=False)
+    return replace(record_trip(record, key, choice, linkable=False), private=True)
 
 
 def trip_key(source: str, who: str) -> str:
@@ -190,13 +209,22 @@ class Progress:
 
 
 def place(dataset: Dataset, online: bool) -> tuple[Trip, list[str]]:
-    """The dataset's trip placed on the map, once per server."""
-    memo = placements()
+    """The dataset's trip placed on the map: once per server, or once per session for an
+    upload."""
     progress = Progress()
+    if dataset.private:
+        return session_memo("placed", (dataset.key, online),
+                            lambda: _placed(dataset, online, progress))
+    memo = placements()
     if (dataset.key, online) not in memo:
-        placed = place_trip(dataset.trip, online=online, progress=progress)
-        progress.close()
+        placed = _placed(dataset, online, progress)
         if len(memo) > 16:
             memo.clear()
         memo[(dataset.key, online)] = placed
     return memo[(dataset.key, online)]
+
+
+def _placed(dataset: Dataset, online: bool, progress: Progress) -> tuple[Trip, list[str]]:
+    placed = place_trip(dataset.trip, online=online, progress=progress)
+    progress.close()
+    return placed

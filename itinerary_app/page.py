@@ -22,7 +22,7 @@ from itinerary import config
 from itinerary.dashboard import labels
 from itinerary.dashboard.panel import overview, stop_details, topic_counts
 from itinerary.dashboard.search import SearchIndex, describe
-from itinerary.dashboard.view import View, step, stop_at
+from itinerary.dashboard.view import View, drawn, step, stop_at
 from itinerary.errors import DataError, ItineraryError
 from itinerary.model import Stop, Trip
 from itinerary.render import assets
@@ -30,7 +30,7 @@ from itinerary.render.map import build_map, selection_layer
 from itinerary.render.timeline import PICK, timeline
 from itinerary.sources.export import stops_to_csv
 from itinerary.text import markdown as md
-from itinerary_app.data import Dataset, choose_dataset, place
+from itinerary_app.data import Dataset, choose_dataset, place, session_memo
 from itinerary_app.history import OVERVIEW, follow_url, view_for, write_url
 
 MAP_KEY = "map"
@@ -38,16 +38,6 @@ SELECTED = "selected_stop"
 HERE = Path(__file__).resolve().parent
 RESULTS_SHOWN = 20  # search results listed; the rest are counted
 MAP_HEIGHT = 560
-
-
-@st.cache_resource(max_entries=16)
-def stop_choices(key: str, _trip: Trip) -> dict[str, str]:
-    return labels.stop_choices(_trip)
-
-
-@st.cache_resource(max_entries=16)
-def search_index(key: str, _trip: Trip) -> SearchIndex:
-    return SearchIndex(_trip)
 
 
 def show_error(exc: ItineraryError) -> None:
@@ -144,10 +134,12 @@ def map_column(dataset: Dataset, shown: Trip, start: date, end: date) -> None:
         st.rerun()
 
 
-def panel(dataset: Dataset, trip: Trip, shown: Trip) -> None:
-    search(dataset, trip, shown)
+def panel(trip: Trip, dated: Trip, shown: Trip, memo_key: tuple) -> None:
+    """Search, steps, the stop picker and the stop's details or the overview of the dates
+    (`dated`), of which the map draws `shown`."""
+    search(shown, memo_key)
     steps(shown)
-    choices = stop_choices(dataset.key, trip)
+    choices = session_memo("stop_choices", memo_key, lambda: labels.stop_choices(shown))
     stop_id = st.selectbox("Stop", [OVERVIEW, *(s.stop_id for s in shown.stops)], key=SELECTED,
                            format_func=lambda i: choices.get(i, "Trip overview"))
     stop = trip.stop(stop_id) if stop_id else None
@@ -155,10 +147,10 @@ def panel(dataset: Dataset, trip: Trip, shown: Trip) -> None:
         if stop is not None:
             st.markdown(stop_details(trip, stop, shown))
         else:
-            st.markdown(overview(shown))
+            st.markdown(session_memo("overview", memo_key, lambda: overview(dated)))
             topics(shown)
     # A callable: the CSV is written when the button is pressed, not on every rerun.
-    st.download_button("Download stops as CSV", lambda: stops_to_csv(shown.stops),
+    st.download_button("Download stops as CSV", lambda: stops_to_csv(dated.stops),
                        file_name="stops.csv", mime="text/csv")
 
 
@@ -178,13 +170,13 @@ def steps(shown: Trip) -> None:
                disabled=not ids or (current is not None and current == ids[-1]))
 
 
-def search(dataset: Dataset, trip: Trip, shown: Trip) -> None:
+def search(shown: Trip, memo_key: tuple) -> None:
     """The search box and, under it, the meetings and stops it finds."""
     query = st.text_input("Search", key="search",
                           placeholder="A person, role, topic, place or word")
     if not query.strip():
         return
-    hits = search_index(dataset.key, trip).find(query, shown)
+    hits = session_memo("search", memo_key, lambda: SearchIndex(shown)).find(query)
     if not hits:
         st.caption("Nothing found in the chosen dates.")
         return
@@ -215,7 +207,10 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
     for warning in [*st.session_state.get("link_warnings", []), *warnings]:
         st.warning(md(warning))
     start, end, complete = chosen_dates(trip)
-    shown = trip.between(start, end)
+    dated = trip.between(start, end)
+    shown, notice = drawn(dated, config.DRAW_LIMIT)
+    if notice:
+        st.info(md(notice))
     if shown.stop(st.session_state.get(SELECTED, OVERVIEW)) is None:
         select(None)
     # Clicks reach the session state before this run (streamlit-folium's change callback,
@@ -226,7 +221,7 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
     with map_col:
         map_column(dataset, shown, start, end)
     with panel_col:
-        panel(dataset, trip, shown)
+        panel(trip, dated, shown, (dataset.key, start, end))
     if tapped:
         st.html(f"<script>{(HERE / 'page.js').read_text(encoding='utf-8')}</script>"
                 f"<!-- {st.session_state['last_click']} -->", unsafe_allow_javascript=True)

@@ -94,6 +94,24 @@ def test_map_writes_a_standalone_file_for_the_chosen_dates(tmp_path):
         "2. Santiago, Chile"]
 
 
+@pytest.mark.parametrize(("limit", "dates", "titles", "warning"), [
+    (2, [], ["2. Santiago, Chile", "3. Lima, Peru"],
+     "itinerary: warning: The map shows the 2 newest of 3 stops, from 2022-10-05 to "
+     "2022-10-07. Narrow the dates to see the earlier ones. (--start, --end)"),
+    (2, ["--end", "2022-10-05"], ["1. Bogotá, Colombia", "2. Santiago, Chile"], None),
+    (3, [], ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Lima, Peru"], None),
+])
+def test_map_draws_at_most_the_limit_of_newest_stops(tmp_path, capsys, monkeypatch, limit,
+                                                     dates, titles, warning):
+    monkeypatch.setattr(config, "DRAW_LIMIT", limit)
+    out = tmp_path / "trip.html"
+    assert main(["map", str(STOPS), "-o", str(out), *dates]) == 0
+    assert marker_titles(trip_data(out.read_text(encoding="utf-8"))) == titles
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == f"wrote the map of {len(titles)} stops to {out}"
+    assert err[:-1] == ([warning] if warning else [])
+
+
 @pytest.mark.parametrize(("value", "message"), [
     ("5 Oct", 'expected an ISO date like 2022-10-05, got "5 Oct"'),
     ("0202-10-05", "expected a date between 1800-01-01 and 2100-12-31, got 0202-10-05"),

@@ -58,6 +58,21 @@ def test_between_keeps_the_stops_and_meetings_of_those_days_numbered_as_before()
     assert trip.between(date(2023, 1, 1), date(2023, 1, 2)).stops == ()
 
 
+@pytest.mark.parametrize(("count", "kept"), [(1, ["c"]), (2, ["b", "c"]), (3, ["a", "b", "c"]),
+                                            (9, ["a", "b", "c"])])
+def test_newest_keeps_the_last_stops_their_meetings_and_their_numbers(count, kept):
+    trip = Trip((stop("a", date(2022, 10, 1), date(2022, 10, 1)),
+                 stop("b", date(2022, 10, 2), date(2022, 10, 2)),
+                 stop("c", date(2022, 10, 3), date(2022, 10, 3))),
+                (Meeting("a", None, "A's host"), Meeting("c", None, "C's host")), title="T")
+    newest = trip.newest(count)
+    assert [s.stop_id for s in newest.stops] == kept
+    assert [newest.number(i) for i in kept] == [ord(i) - ord("a") + 1 for i in kept]
+    assert [m.with_ for m in newest.meetings] == [m.with_ for m in trip.meetings
+                                                  if m.stop_id in kept]
+    assert newest.title == "T"
+
+
 def test_meetings_at_a_stop_come_in_date_order_undated_first():
     trip = Trip((stop("a", date(2022, 10, 1), date(2022, 10, 3)),),
                 (Meeting("a", date(2022, 10, 3), "late"), Meeting("a", None, "any day"),

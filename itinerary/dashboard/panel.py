@@ -30,11 +30,12 @@ def overview(shown: Trip) -> str:
         return "No stops fall within the chosen dates. Widen the date range to see the trip."
     meetings = shown.meetings
     countries = list(dict.fromkeys(s.country for s in visible if s.country))
-    lines = [f"**{md(format_range(shown.first_day, shown.last_day))}** · {len(visible)} "
+    lines = [f"**{md(format_range(shown.first_day, shown.last_day))}** · {len(visible):,} "
              f"{_plural(len(visible), 'stop')}"
-             + (f" in {len(countries)} countr{'ies' if len(countries) != 1 else 'y'}"
+             + (f" in {len(countries):,} countr{'ies' if len(countries) != 1 else 'y'}"
                 if countries else "")
-             + (f" · {len(meetings)} {_plural(len(meetings), 'meeting')}" if meetings else ""),
+             + (f" · {len(meetings):,} {_plural(len(meetings), 'meeting')}" if meetings
+                else ""),
              ""]
     distance = total_km(visible)
     if distance:

@@ -48,6 +48,17 @@ class RecordChoice:
     trip: str
 
 
+def drawn(shown: Trip, limit: int) -> tuple[Trip, str]:
+    """The stops a map draws: at most `limit`, the newest, and a notice when some are left
+    out. Past some tens of thousands of markers a browser stalls for minutes."""
+    if len(shown.stops) <= limit:
+        return shown, ""
+    kept = shown.newest(limit)
+    return kept, (f"The map shows the {limit:,} newest of {len(shown.stops):,} stops, from "
+                  f"{kept.stops[0].start} to {kept.last_day}. Narrow the dates to see the "
+                  "earlier ones.")
+
+
 def stop_at(stops: Sequence[Stop], lat: float, lng: float) -> Stop | None:
     """The located stop at a clicked marker's position, if any.
 

@@ -8,6 +8,7 @@ silently skipped. The files' shape is checked by `table`; here their values are.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Collection
 from datetime import date
 
@@ -77,7 +78,7 @@ def _checked_stops(source: Source, name: str | None,
     stops: list[Stop] = []
     seen: dict[str, int] = {}
     has_ids = "stop_id" in table.header
-    for row, record in table.records:
+    for row, record in table.take():
         check = _RowCheck(table.name, row, problems)
         stop_id = check.name("stop_id", record["stop_id"]) if has_ids else f"s{row - 1}"
         if has_ids and not stop_id:
@@ -104,7 +105,7 @@ def read_meetings(source: Source, stops: list[Stop], *, name: str | None = None,
     by_id = {s.stop_id: s for s in stops}
     problems: list[Problem] = []
     meetings: list[Meeting] = []
-    for row, record in table.records:
+    for row, record in table.take():
         check = _RowCheck(table.name, row, problems)
         stop_id = record["stop_id"].strip()
         stop = by_id.get(stop_id)
@@ -192,8 +193,9 @@ class _RowCheck:
 
 def _parse_stop(record: dict[str, str], stop_id: str, row: int, header: list[str],
                 check: _RowCheck) -> Stop | None:
-    place, country = check.name("place", record["place"]), check.name("country",
-                                                                        record["country"])
+    # Interned: the many stops at one place share its name's one copy in memory.
+    place = sys.intern(check.name("place", record["place"]))
+    country = sys.intern(check.name("country", record["country"]))
     if not place and not country:
         check.fail("place", "expected a place or a country, found both empty")
     start = check.date("start_date", record["start_date"], required=True)

@@ -56,6 +56,25 @@ def test_upload_opens_another_itinerary_with_meetings():
     assert "10 meetings" in panel(at)
 
 
+def test_an_upload_is_held_by_its_session_alone_and_replaced_by_the_next():
+    from itinerary_app.data import placements
+
+    at = app().run()
+    at.sidebar.radio[0].set_value("Itinerary CSV").run()
+    first = SEED_STOPS.read_bytes()
+    at.sidebar.file_uploader[0].set_value(("a.csv", first, "text/csv")).run()
+    held = at.session_state["memo::upload"]
+    assert [s.stop_id for s in held[1].stops] == ["bogota", "santiago", "lima"]
+    assert at.session_state["memo::placed"][0] == (held[0], False)
+    assert all(key != held[0] for key, _ in placements())  # not in the server's caches
+    second = first.replace(b"Bogot\xc3\xa1", b"Cali")
+    at.sidebar.file_uploader[0].set_value(("b.csv", second, "text/csv")).run()
+    assert markers(at)[0] == "1. Cali, Colombia"
+    assert at.session_state["memo::upload"][0] != held[0]  # one upload held at a time
+    other = app().run()  # another reader's session
+    assert "memo::upload" not in other.session_state
+
+
 def test_unplaced_and_approximate_stops_are_named_not_dropped(argv):
     argv(DATA / "stops_unresolvable.csv")
     at = app().run()

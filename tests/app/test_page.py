@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from itinerary import config
 from tests.app.driver import (
     app,
     click,
@@ -12,6 +13,7 @@ from tests.app.driver import (
     heading,
     markers,
     panel,
+    seen,
     selection,
     title,
 )
@@ -41,6 +43,21 @@ def test_date_filter_hides_and_restores_stops_and_meetings():
     assert at.query_params == {"start": "2022-10-05", "end": "2022-10-05"}
     at.date_input[0].set_value((date(2022, 10, 3), date(2022, 10, 7))).run()
     assert len(markers(at)) == 3 and at.query_params == {}
+
+
+def test_a_trip_past_the_draw_limit_shows_its_newest_stops_and_says_so(monkeypatch):
+    monkeypatch.setattr(config, "DRAW_LIMIT", 2)
+    at = app().run()
+    assert [seen(i.value) for i in at.info] == [
+        "The map shows the 2 newest of 3 stops, from 2022-10-05 to 2022-10-07. Narrow the "
+        "dates to see the earlier ones."]
+    assert markers(at) == ["2. Santiago, Chile", "3. Lima, Peru"]
+    assert at.selectbox(key="selected_stop").options == [
+        "Trip overview", "2. Santiago, Chile (5 Oct 2022)", "3. Lima, Peru (6–7 Oct 2022)"]
+    assert "3 stops in 3 countries · 10 meetings" in panel(at)  # the dates' overview, whole
+    at.date_input[0].set_value((date(2022, 10, 3), date(2022, 10, 5))).run()
+    assert not [i for i in at.info if "newest" in i.value]
+    assert markers(at) == ["1. Bogotá, Colombia", "2. Santiago, Chile"]
 
 
 def test_the_date_filter_filters_meetings_by_their_day():

@@ -231,3 +231,27 @@ def test_an_upload_over_the_size_limit_is_refused_with_a_message(server, visit):
     # The limit is server.maxUploadSize in .streamlit/config.toml; Streamlit says so.
     expect(page.get_by_text("File must be 20.0MB or smaller.")).to_be_visible()
     expect(page.get_by_text("Upload a stops CSV in the sidebar")).to_be_visible()
+
+
+def test_an_upload_past_the_draw_limit_draws_its_newest_stops_and_says_so(server, visit,
+                                                                          gazetteer):
+    # 25,000 stops: all of them once froze the tab (461,000 froze it for over 400 s).
+    towns = gazetteer._db.execute(
+        "SELECT name, lat, lon FROM places WHERE kind = 'city' AND cc = 'PE' AND "
+        "population > 20000 AND name NOT LIKE '%,%'").fetchall()
+    rows = [f"s{i},{name},Peru,{2000 + i // 2000}-01-{1 + i % 28:02d},{lat:.3f},{lon:.3f}"
+            for i, (name, lat, lon) in enumerate(towns * (25_000 // len(towns) + 1))][:25_000]
+    data = ("stop_id,place,country,start_date,lat,lon\n" + "\n".join(rows) + "\n").encode()
+    visit.open(server.url)
+    page = visit.page
+    page.get_by_text("Itinerary CSV").click()
+    page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(
+        files=[{"name": "many.csv", "mimeType": "text/csv", "buffer": data}])
+    notice = page.get_by_text(re.compile(r"^The map shows the 20,000 newest of 25,000 stops, "
+                                         r"from 2002-01-\d\d to 2012-01-28\. Narrow the dates"))
+    expect(notice).to_be_visible(timeout=120_000)
+    page.wait_for_function(f"""() => [...document.querySelectorAll('{MAP_FRAME}')].some(f =>
+        f.contentWindow && f.contentWindow.itineraryMarkers === 20000)""", timeout=120_000)
+    expect(page.get_by_text("25,000 stops in 1 country")).to_be_visible()
+    assert visit.errors == []
+    assert all("tile.openstreetmap.org" in url for url in visit.outside), visit.outside

@@ -7,6 +7,7 @@ import pytest
 from itinerary.dashboard.view import (
     RecordChoice,
     View,
+    drawn,
     record_from_query,
     step,
     stop_at,
@@ -17,6 +18,29 @@ from itinerary.sources.records import import_travels, read_path
 from tests.paths import TRAVELS
 
 D = date
+
+
+@pytest.mark.parametrize(("limit", "kept", "notice"), [
+    (3, ["bogota", "santiago", "lima"], ""),
+    (100, ["bogota", "santiago", "lima"], ""),
+    (2, ["santiago", "lima"], "The map shows the 2 newest of 3 stops, from 2022-10-05 to "
+                              "2022-10-07. Narrow the dates to see the earlier ones."),
+    (1, ["lima"], "The map shows the 1 newest of 3 stops, from 2022-10-06 to 2022-10-07. "
+                  "Narrow the dates to see the earlier ones."),
+])
+def test_a_map_draws_the_newest_stops_up_to_its_limit(trip, limit, kept, notice):
+    shown, told = drawn(trip, limit)
+    assert [s.stop_id for s in shown.stops] == kept
+    assert told == notice
+
+
+def test_the_limit_holds_at_two_hundred_thousand_stops():
+    from itinerary.model import Stop, Trip
+    stops = tuple(Stop(f"s{i}", "Lima", "Peru", D(2000, 1, 1), D(2000, 1, 1))
+                  for i in range(200_000))
+    shown, notice = drawn(Trip(stops), 20_000)
+    assert len(shown.stops) == 20_000 and shown.number("s199999") == 200_000
+    assert notice.startswith("The map shows the 20,000 newest of 200,000 stops")
 
 
 def test_click_finds_the_stop_at_that_marker(located_trip):
