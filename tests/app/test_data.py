@@ -95,7 +95,7 @@ def test_official_record_picks_a_traveller_and_a_trip(small_record):
     trip = at.sidebar.selectbox[1]
     assert trip.options == ["All trips", "May 1959 · Egypt and India", "May 1959 · 2 countries"]
     assert trip.value == "1959-05-20"  # the latest trip
-    assert title(at) == "Traveller · Vatican City and Canada, May 1959"
+    assert title(at) == "Traveller · Vatican and Canada, May 1959"
     assert at.query_params == {"who": "test-traveller", "trip": "1959-05-20"}
     trip.set_value("1959-05-11").run()
     assert not at.exception and not at.error

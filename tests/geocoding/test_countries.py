@@ -1,6 +1,9 @@
 import pytest
 
+from itinerary.config import BUNDLED_TRAVELS_DIR
 from itinerary.geocoding.countries import code_for, common_name, country, hint_for
+from itinerary.sources.records import import_travels, read_path
+from tests.paths import DATA
 
 
 @pytest.mark.parametrize(("name", "code"), [
@@ -64,3 +67,36 @@ def test_countries_are_named_as_people_call_them_today(text, name):
 def test_countries_know_their_un_region(code, region, continent):
     found = country(code)
     assert (found.region, found.continent) == (region, continent)
+
+
+def _record_countries() -> list[tuple[str, tuple[str, ...], str]]:
+    with (DATA / "record_countries.tsv").open(encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")]
+    return [(text, tuple(codes.split()), today) for text, codes, today in rows[1:]]
+
+
+RECORD_COUNTRIES = _record_countries()
+
+
+@pytest.mark.parametrize(("text", "codes", "today"), RECORD_COUNTRIES)
+def test_every_country_name_of_the_record_is_recognised(text, codes, today):
+    hint = hint_for(text)
+    assert hint is not None and hint.named[0] == codes
+    assert country(codes[0]).name == today
+
+
+def test_the_table_holds_every_country_of_the_bundled_record():
+    stops = import_travels([read_path(f) for f in sorted(BUNDLED_TRAVELS_DIR.glob("*.xml*"))]
+                           ).stops
+    assert {s.country for s in stops if s.country} == {text for text, _, _ in RECORD_COUNTRIES}
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Byelorussia", "BY"), ("Kirghizia", "KG"), ("Republic of China", "TW"),
+    ("Congo, Democratic Republic of", "CD"), ("People's Republic of China", "CN"),
+    ("Congo", "CG"), ("Niger", "NE"), ("Nigeria", "NG"), ("Dominica", "DM"),
+    ("Samoa", "WS"), ("American Samoa", "AS"), ("South Sudan", "SS"),
+    ("Virgin Islands", None),  # British or U.S.: two patterns match, so neither
+])
+def test_older_and_official_names_by_country_converters_patterns(name, code):
+    assert code_for(name) == code
