@@ -63,6 +63,9 @@ class Stop:
     # The country as people call it today, when `country` names one ("South Korea" for
     # "Korea, Republic of"); set when the trip is placed. `country` keeps the source's words.
     country_name: str = field(default="", compare=False)
+    # The ISO code of the country the geocoder placed the stop in ("GE" for "Tiflis,
+    # U.S.S.R."); empty for coordinates given in the file.
+    country_code: str = field(default="", compare=False)
 
     @property
     def located(self) -> bool:
@@ -96,12 +99,31 @@ class Trip:
 
     `numbering` keeps each stop's position in a larger trip this one was cut from (see
     `between`), so a narrowed view still calls Lima "3".
+
+    A trip may join several (a traveller's whole record, or trips compared side by side):
+    `parts` names each, and `part_of` gives each stop's part, so that each is drawn as a
+    route of its own and never one route across them.
     """
 
     stops: tuple[Stop, ...]
     meetings: tuple[Meeting, ...] = ()
     title: str = ""
     numbering: Mapping[str, int] | None = field(default=None, compare=False, repr=False)
+    parts: tuple[str, ...] = ()
+    part_of: Mapping[str, int] | None = field(default=None, compare=False, repr=False)
+
+    def part(self, stop_id: str) -> int:
+        """The index of the part a stop belongs to (0 when the trip is one part)."""
+        return self.part_of.get(stop_id, 0) if self.part_of else 0
+
+    def by_part(self) -> list[tuple[Stop, ...]]:
+        """The stops of each part in trip order; one list for a trip of one part."""
+        if not self.parts:
+            return [self.stops]
+        found: list[list[Stop]] = [[] for _ in self.parts]
+        for stop in self.stops:
+            found[self.part(stop.stop_id)].append(stop)
+        return [tuple(stops) for stops in found]
 
     @property
     def first_day(self) -> date:

@@ -35,6 +35,12 @@ def total_km(stops: Sequence[Stop]) -> float:
     return float(sum(_km(legs(stops))))
 
 
+def trip_km(trip: Trip) -> float:
+    """The length of a trip's route; of each part's route for a trip of several, with no
+    leg from the end of one trip to the start of the next."""
+    return float(sum(_km([leg for part in trip.by_part() for leg in legs(part)])))
+
+
 def _km(pairs: Sequence[tuple[Stop, Stop]]) -> list[float]:
     if not pairs:
         return []
@@ -57,7 +63,9 @@ def leg_to(trip: Trip, stop: Stop) -> Leg | None:
     if not stop.located:
         return None
     at = next(i for i, s in enumerate(trip.stops) if s.stop_id == stop.stop_id)
-    origin = next((s for s in reversed(trip.stops[:at]) if s.located), None)
+    part = trip.part(stop.stop_id)  # a trip's first stop is reached from no other trip
+    origin = next((s for s in reversed(trip.stops[:at])
+                   if s.located and trip.part(s.stop_id) == part), None)
     if origin is None:
         return None
     return Leg(origin, distance_km(origin, stop), max(0, (stop.start - origin.end).days))

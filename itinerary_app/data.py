@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -29,10 +29,19 @@ from itinerary.sources.records import Imported, import_folder, import_travels
 from itinerary.sources.stops import load_trip
 from itinerary.sources.table import read_file
 from itinerary.text import markdown as md
+from itinerary_app.browse import (
+    BUNDLED,
+    clear_comparison,
+    compare_banner,
+    follow_tables,
+    picked,
+    record_tables,
+    trip_key,
+)
 
 BUILT_IN, UPLOAD, RECORD = "Built-in trip", "Itinerary CSV", "Official travel record"
 UPLOAD_XML = ":upload"  # the traveller picker's "another record file" choice
-BUNDLED = "bundled"
+COMPARED = ":compared"  # the trip picker's choice while trips are compared
 PROGRESS_FROM = 6  # geocoding more places than this shows a progress bar
 T = TypeVar("T")
 
@@ -43,8 +52,11 @@ class Dataset:
 
     key: str
     trip: Trip
-    record: RecordChoice | None = None  # a trip of the bundled record, which links name
+    record: tuple[RecordChoice, ...] = ()  # trips of the bundled record, which links name
     private: bool = False  # an upload: its derived data lives in the session, not the server
+    # What the page draws under the title for this data (the record's tables), given the
+    # trip shown.
+    browse: Callable[[Trip], None] | None = field(default=None, compare=False)
 
 
 # Resources, not data: a Trip is immutable, so every run may share one instead of
@@ -60,6 +72,15 @@ def parse_csv(key: str, _stops: bytes, stops_name: str, _meetings: bytes | None,
 @st.cache_resource(show_spinner="Reading the official travel record…", max_entries=4)
 def bundled_record(folder: str) -> Imported:
     return import_folder(Path(folder))
+
+
+@st.cache_resource(show_spinner="Placing the official travel record…", max_entries=4)
+def placed_record(folder: str) -> Imported:
+    """The record with every stop placed (offline: under a second once the gazetteer's
+    index is built), for its tables' kilometres and countries; shared by every session."""
+    record = bundled_record(folder)
+    trip, _ = place_trip(Trip(tuple(record.stops)))
+    return record.placed(trip.stops)
 
 
 @st.cache_resource
@@ -128,8 +149,10 @@ def uploaded_dataset() -> Dataset | None:
 
 
 def record_dataset() -> Dataset | None:
-    """A trip of the bundled record, or of a record file the user uploads."""
+    """A trip of the bundled record, or several compared, or a trip of a record file the
+    user uploads."""
     record = bundled_record(str(config.travels_dir()))
+    follow_tables(record)
     people = {person.who: person for person in record.travellers}
     st.session_state.setdefault("record_traveller", next(reversed(people)))  # the latest
     who = st.sidebar.selectbox(
@@ -138,8 +161,34 @@ def record_dataset() -> Dataset | None:
         else "Another record file…")
     if who == UPLOAD_XML:
         return uploaded_record_dataset()
-    choice = RecordChoice(who, pick_trip(record, BUNDLED, who))
-    return record_trip(record, f"{BUNDLED}:{config.travels_dir()}", choice, linkable=True)
+    compared = picked() if len(picked()) > 1 else ()
+    choice = RecordChoice(who, pick_trip(record, BUNDLED, who, compared=len(compared)))
+    if compared:
+        dataset = compared_trips(record, [RecordChoice(w, d) for w, d in compared])
+    else:
+        dataset = record_trip(record, f"{BUNDLED}:{config.travels_dir()}", choice,
+                              linkable=True)
+
+    def browse(trip: Trip) -> None:
+        if len(compared) > 1:
+            compare_banner(len(compared))
+        # Placed here for the tables' kilometres and countries; the trip itself is placed
+        # with the rest, which says what could not be found.
+        record_tables(placed_record(str(config.travels_dir())), trip)
+
+    return replace(dataset, browse=browse)
+
+
+def compared_trips(record: Imported, choices: list[RecordChoice]) -> Dataset:
+    """Several record trips on one map, each a part with its own colour and route."""
+    several = len({c.who for c in choices}) > 1
+    trip = record.trips([(c.who, date.fromisoformat(c.trip)) for c in choices],
+                        name=lambda j: labels.part_name(j, with_traveller=several))
+    if trip is None:
+        raise DataError([Problem(BUNDLED, "holds none of the trips to compare")])
+    key = "record:compare:" + ",".join(f"{c.who}@{c.trip}" for c in choices)
+    return Dataset(key, replace(trip, title=labels.compare_title(record, choices)),
+                   tuple(choices))
 
 
 def uploaded_record_dataset() -> Dataset | None:
@@ -160,16 +209,25 @@ def uploaded_record_dataset() -> Dataset | None:
     return replace(record_trip(record, key, choice, linkable=False), private=True)
 
 
-def trip_key(source: str, who: str) -> str:
-    return f"record_trip::{source}::{who}"
-
-
-def pick_trip(record: Imported, source: str, who: str) -> str:
+def pick_trip(record: Imported, source: str, who: str, compared: int = 0) -> str:
+    """The trip picker: a traveller's trips, all of them, and, while trips picked in the
+    trips table are compared, that comparison; picking another ends it."""
     choices = labels.trip_choices(record, who)
     key = trip_key(source, who)
+    if compared:
+        choices = {COMPARED: f"{compared} trips compared"} | choices
+        st.session_state[key] = COMPARED
+    elif st.session_state.get(key) == COMPARED:
+        st.session_state[key] = ALL  # the comparison ended: this traveller's trips
     st.session_state.setdefault(key, list(choices)[-1])  # the latest trip
+
+    def picked_one() -> None:
+        if st.session_state[key] != COMPARED:
+            clear_comparison()
+
     return st.sidebar.selectbox("Trip", list(choices), key=key, format_func=choices.__getitem__,
-                                help="Records at most two days apart form one trip.")
+                                help="Records at most two days apart form one trip.",
+                                on_change=picked_one if compared else None)
 
 
 def record_trip(record: Imported, source: str, choice: RecordChoice,
@@ -179,10 +237,13 @@ def record_trip(record: Imported, source: str, choice: RecordChoice,
     if trip is None:  # the pickers offer only trips the record holds; this is a bug's net
         raise DataError([Problem(source, f"holds no trip of {choice.who} starting "
                                          f"{choice.trip}")])
-    trips = len(record.journeys_of(choice.who)) if first_day is None else 1
-    title = labels.record_title(record.journeys_of(choice.who)[0].traveller, trip, trips)
+    journeys = record.journeys_of(choice.who)
+    trips = len(journeys) if first_day is None else 1
+    title = labels.record_title(journeys[0].traveller, trip, trips)
+    if trip.parts:
+        trip = replace(trip, parts=tuple(labels.part_name(j) for j in journeys))
     return Dataset(f"record:{source}:{choice.who}:{choice.trip}", replace(trip, title=title),
-                   choice if linkable else None)
+                   (choice,) if linkable else ())
 
 
 def warn_skipped(record: Imported) -> None:

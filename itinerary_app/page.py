@@ -208,6 +208,8 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
         st.warning(md(warning))
     start, end, complete = chosen_dates(trip)
     dated = trip.between(start, end)
+    if dataset.browse is not None:
+        dataset.browse(dated)
     shown, notice = drawn(dated, config.DRAW_LIMIT)
     if notice:
         st.info(md(notice))

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from itinerary.model import Stop
-from itinerary.route import distance_km, leg_to, legs, total_km
+from itinerary.model import Stop, Trip
+from itinerary.route import distance_km, leg_to, legs, total_km, trip_km
 
 
 def at(stop_id, lat, lon):
@@ -37,3 +37,16 @@ def test_a_stop_is_reached_from_the_located_stop_before_it(located_trip):
                                           located_trip.stops[2]))
     assert leg_to(hidden, hidden.stop("lima")).origin.stop_id == "bogota"
     assert leg_to(hidden, hidden.stop("santiago")) is None
+
+
+def test_trips_joined_have_no_leg_from_one_to_the_next():
+    bogota, santiago = at("bogota", 4.61, -74.08), at("santiago", -33.46, -70.65)
+    lima, quito = at("lima", -12.04, -77.03), at("quito", -0.22, -78.51)
+    one = Trip((bogota, santiago, lima, quito))
+    two = Trip((bogota, santiago, lima, quito), parts=("a", "b"),
+               part_of={"bogota": 0, "santiago": 0, "lima": 1, "quito": 1})
+    assert trip_km(one) == pytest.approx(total_km(one.stops))
+    assert trip_km(two) == pytest.approx(distance_km(bogota, santiago)
+                                         + distance_km(lima, quito))
+    assert leg_to(two, lima) is None  # the first stop of a trip is reached from no other
+    assert leg_to(two, quito).origin.stop_id == "lima"

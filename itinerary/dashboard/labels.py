@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from itinerary.dashboard.view import ALL
+from itinerary.dashboard.view import ALL, RecordChoice
 from itinerary.geocoding import countries
 from itinerary.model import Stop, Trip
-from itinerary.sources.records import Imported, Traveller
+from itinerary.sources.records import Imported, Journey, Traveller
 
 ALL_TRIPS = "All trips"
 PICKER_MAX = 28  # characters a sidebar picker shows without cutting them off
@@ -63,6 +63,24 @@ def record_title(name: str, trip: Trip, trips: int = 1) -> str:
     head = f"{who} · "
     tail = f", {when(trip.stops)}"
     return head + _fit("", trip.stops, TITLE_MAX - len(head) - len(tail)) + tail
+
+
+def part_name(journey: Journey, with_traveller: bool = False) -> str:
+    """A trip as the legend of a comparison names it: "Oct 2022 · Colombia, Chile and
+    Peru", after the traveller's surname when several are compared."""
+    head = f"{surname(journey.traveller)} · " if with_traveller else ""
+    return head + _fit(f"{journey.first_day:%b %Y}", journey.stops, TITLE_MAX - len(head))
+
+
+def compare_title(record: Imported, choices: Sequence[RecordChoice]) -> str:
+    """ "Blinken and Rubio · 2 trips, 2022–2025"; "Blinken · 3 trips, 2021–2023"."""
+    names = {p.who: surname(p.name) for p in record.travellers}
+    who = list(dict.fromkeys(names.get(c.who, c.who) for c in choices))
+    people = who[0] if len(who) == 1 else _listing(who) if len(who) <= 3 else \
+        f"{len(who)} travellers"
+    first, last = min(c.trip for c in choices)[:4], max(c.trip for c in choices)[:4]
+    span = first if first == last else f"{first}–{last}"
+    return f"{people} · {len(choices)} trips, {span}"
 
 
 def surname(name: str) -> str:

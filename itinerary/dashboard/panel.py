@@ -10,7 +10,7 @@ from collections import Counter
 
 from itinerary.dates import format_range
 from itinerary.model import Meeting, Stop, Trip
-from itinerary.route import leg_to, total_km
+from itinerary.route import leg_to, trip_km
 from itinerary.text import markdown as md
 
 _LISTED = 30  # stops listed by name in the overview
@@ -19,6 +19,7 @@ _PRECISION_NOTES = {
     "region": "placed at the region, not the exact place",
 }
 # The official record's own columns (see sources.records), shown as fields, not as data.
+_PARTS_LISTED = 8  # trips compared, named in the overview; a whole record's are not
 _RECORD_COLUMNS = {"traveler", "role", "trip", "source_id"}
 _ROLES = {"secretary": "Secretary of State", "president": "President"}
 
@@ -37,10 +38,12 @@ def overview(shown: Trip) -> str:
              + (f" · {len(meetings):,} {_plural(len(meetings), 'meeting')}" if meetings
                 else ""),
              ""]
-    distance = total_km(visible)
+    distance = trip_km(shown)
     if distance:
         lines[0] += "  "  # a Markdown line break
         lines.insert(1, f"About {distance:,.0f} km travelled between them.")
+    if 1 < len(shown.parts) <= _PARTS_LISTED:
+        lines[-1:-1] = [f"- **{md(name)}**" for name in shown.parts] + [""]
     for stop in visible[:_LISTED]:
         lines.append(f"{shown.number(stop.stop_id)}. **{md(stop.label)}**, "
                      f"{md(stop.dates)}")

@@ -5,8 +5,11 @@ writing the link's query parameters) are plain functions with tests. A link hold
 
 | parameter | meaning |
 | --- | --- |
-| `who` | a traveller of the official record, by the record's slug: `rubio-marco` |
+| `who` | a traveller of the record by slug (`rubio-marco`); alone, their whole record |
 | `trip` | with `who`: the trip's first day (`2025-02-01`), or `all` for every trip |
+
+`who` and `trip` may repeat, in pairs, to compare trips on one map:
+`?who=blinken-antony-j&trip=2022-10-03&who=rubio-marco&trip=2025-02-01`.
 | `start`, `end` | the dates shown, when not the whole trip |
 | `stop` | the selected stop's id |
 
@@ -97,10 +100,20 @@ def view_from_query(params: Mapping[str, str], trip: Trip) -> tuple[View, list[s
     return View(start, end, stop_id), warnings
 
 
-def view_to_query(view: View, trip: Trip, record: RecordChoice | None = None
-                  ) -> dict[str, str]:
-    """The link's parameters for a view of a trip: only what differs from its overview."""
-    query = {"who": record.who, "trip": record.trip} if record else {}
+Query = dict[str, str | list[str]]  # a link's parameters; a list for one that repeats
+
+
+def view_to_query(view: View, trip: Trip, records: Sequence[RecordChoice] = ()) -> Query:
+    """The link's parameters for a view of a trip, or of record trips compared: only what
+    differs from its overview."""
+    query: Query = {}
+    if len(records) == 1:
+        query["who"] = records[0].who
+        if records[0].trip != ALL:
+            query["trip"] = records[0].trip
+    elif records:
+        query["who"] = [r.who for r in records]
+        query["trip"] = [r.trip for r in records]
     if view.start != trip.first_day:
         query["start"] = view.start.isoformat()
     if view.end != trip.last_day:
@@ -125,24 +138,37 @@ def step(shown: Trip, current: str | None, by: int) -> str | None:
     return ids[min(at, len(ids) - 1)]
 
 
-def record_from_query(params: Mapping[str, str], record: Imported
-                      ) -> tuple[RecordChoice | None, list[str]]:
-    """The record trip a link names, if any, and a warning when it names one not there.
+def records_from_query(params: Mapping[str, Sequence[str]], record: Imported
+                       ) -> tuple[list[RecordChoice], list[str]]:
+    """The record trips a link names, in pairs of `who` and `trip`, and a warning for each
+    it names that the record does not hold. A traveller alone is their whole record; a
+    traveller with trips it lacks, their latest trip."""
+    people, days = list(params.get("who") or []), list(params.get("trip") or [])
+    if not people:
+        return [], []
+    if len(people) == 1 and len(days) > 1:
+        people = people * len(days)  # ?who=x&trip=a&trip=b: two trips of one traveller
+    warnings: list[str] = []
+    if len(days) not in (0, len(people)):
+        warnings.append(f"The link names {len(people)} travellers but {len(days)} trips; "
+                        "each traveller needs one trip.")
+    pairs = zip(people, days or [ALL] * len(people), strict=False)
+    found = [choice for who, day in pairs
+             if (choice := _record_choice(who, day, record, warnings)) is not None]
+    return list(dict.fromkeys(found)), warnings
 
-    A traveller without `trip` opens their latest trip."""
-    who = params.get("who")
-    if not who:
-        return None, []
+
+def _record_choice(who: str, day: str, record: Imported, warnings: list[str]
+                   ) -> RecordChoice | None:
     journeys = record.journeys_of(who)
     if not journeys:
-        return None, [f'The link names a traveller "{who}" who is not in the record.']
-    wanted = params.get("trip") or journeys[-1].first_day.isoformat()
-    days = {j.first_day.isoformat() for j in journeys}
-    if wanted != ALL and wanted not in days:
-        return (RecordChoice(who, journeys[-1].first_day.isoformat()),
-                [f'The link names a trip of {journeys[0].traveller} starting "{wanted}", '
-                 "which the record does not hold; showing their latest trip."])
-    return RecordChoice(who, wanted), []
+        warnings.append(f'The link names a traveller "{who}" who is not in the record.')
+        return None
+    if day != ALL and day not in {j.first_day.isoformat() for j in journeys}:
+        warnings.append(f'The link names a trip of {journeys[0].traveller} starting "{day}", '
+                        "which the record does not hold; showing their latest trip.")
+        return RecordChoice(who, journeys[-1].first_day.isoformat())
+    return RecordChoice(who, day)
 
 
 def _query_date(params: Mapping[str, str], name: str, default: date,

@@ -10,6 +10,7 @@ bypassed with a warning: it costs speed, never a result.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -24,12 +25,13 @@ from itinerary.points import point_problem
 from itinerary.text import one_line, shorten
 
 SOURCE = "cache"
+_CODE = re.compile(r"[A-Z]{2}")
 PRECISIONS = frozenset(("city", "region", "country"))
 COMMIT_EVERY, COMMIT_AFTER_S = 500, 0.5  # a batch of writes; the last at `close`
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
     key TEXT PRIMARY KEY, address TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
-    precision TEXT NOT NULL, source TEXT NOT NULL);
+    precision TEXT NOT NULL, source TEXT NOT NULL, country_code TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS misses (key TEXT PRIMARY KEY, online INTEGER NOT NULL);
 """
 
@@ -59,13 +61,15 @@ class GeocodeCache:
     def get(self, place: str, country: str) -> Location | Miss | None:
         """The cached answer, a `Miss`, or None when the place was never looked for."""
         key = _key(place, country)
-        row = self._query("SELECT address, lat, lon, precision, source FROM answers "
-                          "WHERE key = ?", key)
+        row = self._query("SELECT address, lat, lon, precision, source, country_code "
+                          "FROM answers WHERE key = ?", key)
         if row is not None:
-            address, lat, lon, precision, source = row
+            address, lat, lon, precision, source, code = row
             if point_problem(lat, lon) is None and precision in PRECISIONS:
+                code = code if isinstance(code, str) and _CODE.fullmatch(code) else ""
                 return Location(str(address), (float(lat), float(lon)),
-                                {"precision": precision, "source": str(source)})
+                                {"precision": precision, "source": str(source),
+                                 "country_code": code})
             self._drop(key, place)
             return None
         miss = self._query("SELECT online FROM misses WHERE key = ?", key)
@@ -75,9 +79,10 @@ class GeocodeCache:
         raw = location.raw or {}
         if point_problem(location.latitude, location.longitude) is not None:
             return  # never cached as found
-        self._write("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
+        self._write("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (_key(place, country), location.address, location.latitude,
-                     location.longitude, raw.get("precision", ""), raw.get("source", "")))
+                     location.longitude, raw.get("precision", ""), raw.get("source", ""),
+                     str(raw.get("country_code") or "")))
 
     def put_miss(self, place: str, country: str, *, online: bool) -> None:
         self._write("INSERT OR REPLACE INTO misses VALUES (?, ?)",

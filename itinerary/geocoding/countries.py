@@ -131,6 +131,7 @@ class Country:
     region: str = ""  # the UN M49 sub-region: "Central America", "Western Europe"
     continent: str = ""  # "Europe", "North America", "South America", "Asia", "Africa", …
     territory: bool = False  # not a UN member: Bermuda, Aruba, Martinique, Taiwan
+    numeric: int = 0  # ISO 3166 numeric: the id of its outline in Natural Earth's TopoJSON
 
 
 @cache
@@ -147,7 +148,7 @@ def _countries() -> tuple[dict[str, Country], dict[str, str]]:
         common, region, continent, member = named.get(info["iso3"],
                                                       (info["name"], "", "", True))
         by_code[code] = Country(code, info["name"], lat, lon, common, region, continent,
-                                territory=not member)
+                                territory=not member, numeric=int(info["isonumeric"]))
         for name in (info["name"], info["iso3"], code):
             by_name[_key(name)] = code
     by_name.update(ALIASES)
@@ -266,6 +267,24 @@ def _direct_codes(name: str) -> tuple[str, ...] | None:
                 return HISTORIC[normalize(variant)]
     code = code_for(name)
     return (code,) if code else None
+
+
+def located_in(text: str, lat: float | None, lon: float | None) -> str | None:
+    """The code of the country a stop lies in, by its country text: of the countries the
+    text names first, the one whose point is nearest ("Tiflis, U.S.S.R." is Georgia)."""
+    hint = hint_for(text) if text else None
+    if hint is None:
+        return None
+    codes = hint.named[0]
+    if len(codes) == 1 or lat is None or lon is None:
+        return codes[0]
+    known = [c for c in codes if (info := country(c)) is not None and info.lat is not None]
+    return min(known, key=lambda c: _squared(country(c), lat, lon), default=codes[0])
+
+
+def _squared(info: Country | None, lat: float, lon: float) -> float:
+    assert info is not None and info.lat is not None and info.lon is not None
+    return (info.lat - lat) ** 2 + ((info.lon - lon + 180) % 360 - 180) ** 2
 
 
 def country(code: str) -> Country | None:

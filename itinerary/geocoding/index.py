@@ -24,7 +24,7 @@ from itinerary.config import REGIONS_FILE
 from itinerary.names import airfield_key, is_military, normalize
 from itinerary.text import one_line
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 # GeoNames' cities500: villages, estates and sites of talks that travel records name.
 MIN_POPULATION = 500
 

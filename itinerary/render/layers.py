@@ -20,6 +20,7 @@ from folium.template import Template
 from itinerary.config import NUMBERED_MAX
 from itinerary.model import Trip
 from itinerary.render import assets
+from itinerary.render.palette import part_color
 
 FINE_OUTLINES_FROM_ZOOM = 4  # the 50m outlines are worth fetching from this zoom on
 _EPOCH = date(1970, 1, 1)
@@ -159,6 +160,9 @@ def trip_data(trip: Trip, *, popups: bool = False) -> dict:
               round(s.lat, 5), round(s.lon, 5),  # type: ignore[arg-type]
               *([text.add(s.summary)] if popups else [])] for s in located]
     data: dict = {"numbered": len(located) <= NUMBERED_MAX, "popups": popups, "stops": stops}
+    if trip.parts:
+        data["parts"] = [[text.add(name), part_color(i)] for i, name in enumerate(trip.parts)]
+        data["part"] = [trip.part(s.stop_id) for s in located]
     if popups:
         data["meetings"] = [
             [index[m.stop_id], text.add(m.with_), _day(m.date) if m.date else None,

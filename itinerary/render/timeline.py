@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from itinerary.model import Stop, Trip
+from itinerary.render.palette import part_color
 
 PICK = "pick"  # the chart's point selection, on the field stop_id
 TIMELINE_MAX = 2000  # stops a timeline draws; past that the dates must be narrowed
@@ -33,7 +34,7 @@ def timeline(trip: Trip, start: date, end: date,
     x = alt.Scale(domain=[start.isoformat(), (end + timedelta(days=1)).isoformat()])
     # A row a lane of bars, and a last row for the meetings' ticks.
     y = alt.Scale(domain=list(range(lanes + 1)), paddingInner=0.2, paddingOuter=0.1)
-    layers = [_bars(stops, x, y), _numbers(stops, x, y)]
+    layers = [_bars(stops, x, y, _colors(trip)), _numbers(stops, x, y)]
     meetings = _meeting_rows(trip)
     if not meetings.empty:
         layers.append(_ticks(meetings.assign(lane=lanes), x, y))
@@ -41,7 +42,16 @@ def timeline(trip: Trip, start: date, end: date,
             .configure_view(stroke=None))
 
 
-def _bars(stops: pd.DataFrame, x: alt.Scale, y: alt.Scale) -> alt.Chart:
+def _colors(trip: Trip) -> alt.Color | alt.ValueChannelMixin:
+    """A bar's colour: its trip's, as on the map, when trips are compared."""
+    if not trip.parts:
+        return alt.value(STOP_COLOR)
+    return alt.Color("part:N", legend=None, scale=alt.Scale(
+        domain=list(trip.parts), range=[part_color(i) for i in range(len(trip.parts))]))
+
+
+def _bars(stops: pd.DataFrame, x: alt.Scale, y: alt.Scale,
+          color: alt.Color | alt.ValueChannelMixin) -> alt.Chart:
     pick = alt.selection_point(name=PICK, fields=["stop_id"], on="click", clear=False,
                                empty=False)
     selected = "datum.selected"
@@ -49,9 +59,10 @@ def _bars(stops: pd.DataFrame, x: alt.Scale, y: alt.Scale) -> alt.Chart:
         x=alt.X("start:T", title=None, scale=x, axis=_axis(stops)),
         x2="end:T",
         y=alt.Y("lane:O", scale=y, axis=None),
-        color=alt.condition(selected, alt.value(SELECTED_COLOR), alt.value(STOP_COLOR)),
+        color=alt.condition(selected, alt.value(SELECTED_COLOR), color),
         stroke=alt.condition(selected, alt.value("#333333"), alt.value("#ffffff")),
-        tooltip=[alt.Tooltip("label:N", title="Stop"), alt.Tooltip("dates:N", title="Dates")],
+        tooltip=[alt.Tooltip("label:N", title="Stop"), alt.Tooltip("dates:N", title="Dates"),
+                 *([alt.Tooltip("part:N", title="Trip")] if "part" in stops else [])],
     ).add_params(pick)
 
 
@@ -97,7 +108,8 @@ def _row(trip: Trip, stop: Stop, lane: int, selected: str | None) -> dict:
     middle = datetime.combine(stop.start, time()) + (after - stop.start) / 2
     return {"stop_id": stop.stop_id, "number": trip.number(stop.stop_id), "label": stop.label,
             "dates": stop.dates, "start": stop.start.isoformat(), "end": after.isoformat(),
-            "middle": middle.isoformat(), "lane": lane, "selected": stop.stop_id == selected}
+            "middle": middle.isoformat(), "lane": lane, "selected": stop.stop_id == selected,
+            **({"part": trip.parts[trip.part(stop.stop_id)]} if trip.parts else {})}
 
 
 def _meeting_rows(trip: Trip) -> pd.DataFrame:

@@ -13,8 +13,8 @@ with the file and record id; the other records still import.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -105,14 +105,31 @@ class Imported:
         return [j for j in self.journeys if j.who == who]
 
     def trip(self, who: str, first_day: date | None = ALL_TRIPS) -> Trip | None:
-        """One journey of a traveller, by its first day, or all of them; None if absent."""
+        """One journey of a traveller, by its first day, or all of them, each a part of
+        its own; None if absent."""
         journeys = [j for j in self.journeys_of(who)
                     if first_day is None or j.first_day == first_day]
         if not journeys:
             return None
-        label = journeys[0].label if first_day is not None else "All trips"
-        return Trip(tuple(s for j in journeys for s in j.stops),
-                    title=f"{journeys[0].traveller}: {label}")
+        if first_day is not None:
+            return Trip(journeys[0].stops, title=f"{journeys[0].traveller}: {journeys[0].label}")
+        return joined(journeys, f"{journeys[0].traveller}: All trips")
+
+    def trips(self, choices: Iterable[tuple[str, date]],
+              name: Callable[[Journey], str] = lambda j: j.label) -> Trip | None:
+        """Several journeys, of one traveller or of several, as one trip of parts in order
+        of their first days, each part named by `name`; None when none is in the record."""
+        wanted = set(choices)
+        journeys = sorted((j for j in self.journeys if (j.who, j.first_day) in wanted),
+                          key=lambda j: (j.first_day, j.who))
+        return joined(journeys, "", name) if journeys else None
+
+    def placed(self, stops: Iterable[Stop]) -> Imported:
+        """The record with its stops replaced by these, placed ones (matched by id)."""
+        by_id = {s.stop_id: s for s in stops}
+        journeys = [replace(j, stops=tuple(by_id.get(s.stop_id, s) for s in j.stops))
+                    for j in self.journeys]
+        return Imported(journeys, self.records, self.duplicates, list(self.problems))
 
     def require_records(self, source: str, who: str | None = None) -> None:
         """Raise DataError when nothing could be imported: the files hold no readable
@@ -129,6 +146,14 @@ class Imported:
         if self.problems:
             text += f"; skipped {len(self.problems)} records that could not be read"
         return text
+
+
+def joined(journeys: Sequence[Journey], title: str,
+           name: Callable[[Journey], str] = lambda j: j.label) -> Trip:
+    """Journeys as one trip, each a part: drawn as a route of its own."""
+    part_of = {s.stop_id: i for i, j in enumerate(journeys) for s in j.stops}
+    return Trip(tuple(s for j in journeys for s in j.stops), title=title,
+                parts=tuple(name(j) for j in journeys), part_of=part_of)
 
 
 def import_travels(sources: Iterable[tuple[bytes, str]], who: str | None = None) -> Imported:

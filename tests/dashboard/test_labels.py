@@ -7,6 +7,8 @@ import pytest
 from itinerary.config import BUNDLED_TRAVELS_DIR
 from itinerary.dashboard.labels import (
     PICKER_MAX,
+    compare_title,
+    part_name,
     record_title,
     stop_choices,
     surname,
@@ -15,6 +17,7 @@ from itinerary.dashboard.labels import (
     when,
     where,
 )
+from itinerary.dashboard.view import RecordChoice
 from itinerary.model import Stop
 from itinerary.sources.records import Traveller, import_folder, import_travels, read_path
 from tests.paths import TRAVELS
@@ -102,3 +105,27 @@ def test_where_a_trip_went_from_precise_to_broad(countries, names):
 ])
 def test_when_a_trip_was(first, last, text):
     assert when([Stop("a", "", "", first, first), Stop("b", "", "", last, last)]) == text
+
+
+@pytest.mark.parametrize(("who", "first", "with_traveller", "name"), [
+    ("blinken-antony-j", date(2022, 10, 3), False, "Oct 2022 · Colombia, Chile and Peru"),
+    ("blinken-antony-j", date(2022, 10, 3), True,
+     "Blinken · Oct 2022 · Colombia, Chile and Peru"),
+    ("rubio-marco", date(2025, 2, 1), True, "Rubio · Feb 2025 · Central America"),
+])
+def test_compared_trips_are_named_in_the_legend(bundled, who, first, with_traveller, name):
+    journey = next(j for j in bundled.journeys_of(who) if j.first_day == first)
+    assert part_name(journey, with_traveller=with_traveller) == name
+
+
+@pytest.mark.parametrize(("choices", "title"), [
+    ([("blinken-antony-j", "2022-10-03"), ("rubio-marco", "2025-02-01")],
+     "Blinken and Rubio · 2 trips, 2022–2025"),
+    ([("blinken-antony-j", "2022-10-03"), ("blinken-antony-j", "2022-10-27")],
+     "Blinken · 2 trips, 2022"),
+    ([("blinken-antony-j", "2022-10-03"), ("rubio-marco", "2025-02-01"),
+      ("kissinger-henry-a", "1976-12-07"), ("pompeo-michael-r", "2018-04-27")],
+     "4 travellers · 4 trips, 1976–2025"),
+])
+def test_comparisons_have_short_titles(bundled, choices, title):
+    assert compare_title(bundled, [RecordChoice(w, t) for w, t in choices]) == title

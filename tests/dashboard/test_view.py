@@ -8,7 +8,7 @@ from itinerary.dashboard.view import (
     RecordChoice,
     View,
     drawn,
-    record_from_query,
+    records_from_query,
     step,
     stop_at,
     view_from_query,
@@ -82,10 +82,17 @@ def test_a_link_names_only_what_differs_from_the_overview(trip, view, query):
     assert view_from_query(query, trip) == (view, [])
 
 
-def test_a_record_trips_link_names_it_first(trip):
-    record = RecordChoice("rubio-marco", "2025-02-01")
-    assert view_to_query(View(D(2022, 10, 3), D(2022, 10, 7), "lima"), trip, record) == {
-        "who": "rubio-marco", "trip": "2025-02-01", "stop": "lima"}
+@pytest.mark.parametrize(("records", "query"), [
+    ([RecordChoice("rubio-marco", "2025-02-01")],
+     {"who": "rubio-marco", "trip": "2025-02-01", "stop": "lima"}),
+    ([RecordChoice("rubio-marco", "all")], {"who": "rubio-marco", "stop": "lima"}),
+    ([RecordChoice("blinken-antony-j", "2022-10-03"), RecordChoice("rubio-marco", "2025-02-01")],
+     {"who": ["blinken-antony-j", "rubio-marco"], "trip": ["2022-10-03", "2025-02-01"],
+      "stop": "lima"}),
+])
+def test_a_record_trips_link_names_them_first(trip, records, query):
+    view = View(D(2022, 10, 3), D(2022, 10, 7), "lima")
+    assert view_to_query(view, trip, records) == query
 
 
 @pytest.mark.parametrize(("current", "by", "expected"), [
@@ -110,18 +117,31 @@ def record():
     return import_travels([read_path(TRAVELS / "cases.xml")])
 
 
-@pytest.mark.parametrize(("params", "choice", "warnings"), [
-    ({}, None, []),
-    ({"start": "2022-10-05"}, None, []),
-    ({"who": "test-traveller", "trip": "1959-05-11"},
-     RecordChoice("test-traveller", "1959-05-11"), []),
-    ({"who": "test-traveller", "trip": "all"}, RecordChoice("test-traveller", "all"), []),
-    ({"who": "test-traveller"}, RecordChoice("test-traveller", "1959-05-20"), []),
-    ({"who": "test-traveller", "trip": "1959-05-12"}, RecordChoice("test-traveller", "1959-05-20"),
+T = "test-traveller"
+OTHER = "other-person"
+
+
+@pytest.mark.parametrize(("params", "choices", "warnings"), [
+    ({}, [], []),
+    ({"start": ["2022-10-05"]}, [], []),
+    ({"who": [T], "trip": ["1959-05-11"]}, [RecordChoice(T, "1959-05-11")], []),
+    ({"who": [T], "trip": ["all"]}, [RecordChoice(T, "all")], []),
+    ({"who": [T]}, [RecordChoice(T, "all")], []),  # alone: the traveller's whole record
+    ({"who": [T], "trip": ["1959-05-12"]}, [RecordChoice(T, "1959-05-20")],
      ['The link names a trip of Test Traveller starting "1959-05-12", which the record does '
       "not hold; showing their latest trip."]),
-    ({"who": "nobody", "trip": "1959-05-11"}, None,
+    ({"who": ["nobody"], "trip": ["1959-05-11"]}, [],
      ['The link names a traveller "nobody" who is not in the record.']),
+    ({"who": [T, OTHER], "trip": ["1959-05-11", "1945-02-04"]},
+     [RecordChoice(T, "1959-05-11"), RecordChoice(OTHER, "1945-02-04")], []),
+    ({"who": [T], "trip": ["1959-05-11", "1959-05-20"]},
+     [RecordChoice(T, "1959-05-11"), RecordChoice(T, "1959-05-20")], []),
+    ({"who": [T, T], "trip": ["1959-05-11", "1959-05-11"]}, [RecordChoice(T, "1959-05-11")], []),
+    ({"who": [T, "nobody"], "trip": ["1959-05-11", "1959-05-20"]},
+     [RecordChoice(T, "1959-05-11")],
+     ['The link names a traveller "nobody" who is not in the record.']),
+    ({"who": [T, OTHER], "trip": ["1959-05-11"]}, [RecordChoice(T, "1959-05-11")],
+     ["The link names 2 travellers but 1 trips; each traveller needs one trip."]),
 ])
-def test_a_link_names_a_record_trip(record, params, choice, warnings):
-    assert record_from_query(params, record) == (choice, warnings)
+def test_a_link_names_record_trips(record, params, choices, warnings):
+    assert records_from_query(params, record) == (choices, warnings)

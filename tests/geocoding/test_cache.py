@@ -10,7 +10,8 @@ from itinerary.geocoding.cache import GeocodeCache, Miss
 
 def answer():
     return Location("Lima, Peru", (-12.04, -77.03), {"precision": "city",
-                                                     "source": "gazetteer"})
+                                                     "source": "gazetteer",
+                                                     "country_code": "PE"})
 
 
 def test_answers_round_trip_ignoring_accents_and_case(tmp_path):
@@ -21,8 +22,20 @@ def test_answers_round_trip_ignoring_accents_and_case(tmp_path):
     again = GeocodeCache(tmp_path / "c.sqlite")
     hit = again.get("LIMA", "perú")
     assert hit.address == "Lima, Peru" and hit.point[:2] == (-12.04, -77.03)
-    assert hit.raw == {"precision": "city", "source": "gazetteer"}
+    assert hit.raw == {"precision": "city", "source": "gazetteer", "country_code": "PE"}
     assert again.get("Lima", "United States") is None
+
+
+@pytest.mark.parametrize(("code", "kept"), [("PE", "PE"), ("", ""), ("pe", ""), ("PER", ""),
+                                            ("P\x1b", ""), (42, "")])
+def test_a_cached_country_code_is_kept_only_when_it_is_a_code(tmp_path, code, kept):
+    cache = GeocodeCache(tmp_path / "c.sqlite")
+    cache.put("Lima", "Peru", answer())
+    cache.close()
+    with sqlite3.connect(tmp_path / "c.sqlite") as conn:
+        conn.execute("UPDATE answers SET country_code = ?", (code,))
+    with GeocodeCache(tmp_path / "c.sqlite") as again:
+        assert again.get("Lima", "Peru").raw["country_code"] == kept
 
 
 def test_default_location_is_the_cache_dir_not_the_repository(cache_dir):

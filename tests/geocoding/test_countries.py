@@ -1,7 +1,7 @@
 import pytest
 
 from itinerary.config import BUNDLED_TRAVELS_DIR
-from itinerary.geocoding.countries import code_for, common_name, country, hint_for
+from itinerary.geocoding.countries import code_for, common_name, country, hint_for, located_in
 from itinerary.sources.records import import_travels, read_path
 from tests.paths import DATA
 
@@ -100,3 +100,15 @@ def test_the_table_holds_every_country_of_the_bundled_record():
 ])
 def test_older_and_official_names_by_country_converters_patterns(name, code):
     assert code_for(name) == code
+
+
+@pytest.mark.parametrize(("text", "lat", "lon", "code"), [
+    ("U.S.S.R.", 41.69, 44.83, "GE"),  # Tiflis
+    ("U.S.S.R.", 50.45, 30.52, "UA"),  # Kyiv
+    ("Yugoslavia", 45.81, 15.98, "HR"),  # Zagreb
+    ("Yugoslavia", None, None, "RS"),  # no place: the first the text stands for
+    ("Colombia", 4.61, -74.08, "CO"),
+    ("Atlantis", 1.0, 1.0, None),
+])
+def test_the_country_a_stop_lies_in(text, lat, lon, code):
+    assert located_in(text, lat, lon) == code

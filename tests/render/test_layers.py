@@ -59,3 +59,14 @@ def test_numbered_markers_up_to_a_limit_of_stops(stops, numbered):
                                                (3, "itinerary.select(3);")])
 def test_the_selection_is_a_call_with_the_stops_index(index, script):
     assert Selection(index).index == script.split("(")[1].rstrip(");")
+
+
+def test_trips_joined_send_their_parts_names_and_colours():
+    trip = Trip((stop("a", -12.0, -77.0), stop("b", None, None), stop("c", 4.6, -74.1)),
+                parts=("Oct 2022 · Peru", "Feb 2025 · Colombia"),
+                part_of={"a": 0, "b": 1, "c": 1})
+    data = trip_data(trip)
+    assert [[data["text"][name], color] for name, color in data["parts"]] == [
+        ["Oct 2022 · Peru", "#0072b2"], ["Feb 2025 · Colombia", "#d55e00"]]
+    assert data["part"] == [0, 1]  # the located stops' parts
+    assert "parts" not in trip_data(Trip((stop("a", -12.0, -77.0),)))

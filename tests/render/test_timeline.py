@@ -53,3 +53,13 @@ def test_undated_meetings_have_no_tick():
                 (Meeting("a", None, "Someone"),))
     rows, _ = layers(timeline(trip, D(2022, 1, 1), D(2022, 1, 2)))
     assert len(rows) == 2  # bars and numbers, no ticks
+
+
+def test_trips_compared_colour_their_bars_as_the_map_does():
+    stops = (Stop("a", "Lima", "Peru", D(2022, 10, 3), D(2022, 10, 4)),
+             Stop("b", "Quito", "Ecuador", D(2025, 2, 1), D(2025, 2, 2)))
+    trip = Trip(stops, parts=("Peru", "Ecuador"), part_of={"a": 0, "b": 1})
+    rows, spec = layers(timeline(trip, D(2022, 10, 3), D(2025, 2, 2)))
+    assert [b["part"] for b in rows[0]] == ["Peru", "Ecuador"]
+    color = spec["layer"][0]["encoding"]["color"]
+    assert color["scale"] == {"domain": ["Peru", "Ecuador"], "range": ["#0072b2", "#d55e00"]}

@@ -75,6 +75,42 @@ def test_a_journey_opens_as_a_trip_and_so_do_all_of_a_travellers():
     assert result.trip("nobody") is None
 
 
+def test_all_of_a_travellers_trips_are_parts_each_its_own_route():
+    every = imported("cases.xml").trip("test-traveller")
+    assert every.parts == ("1959-05 Egypt, India", "1959-05 Vatican City, Canada")
+    assert [[s.place for s in part] for part in every.by_part()] == [
+        ["Cairo", "Alexandria", "Mumbai (Bombay)"], ["", "Windsor (Ontario)"]]
+    assert imported("cases.xml").trip("test-traveller", date(1959, 5, 11)).parts == ()
+
+
+@pytest.mark.parametrize(("choices", "parts", "places"), [
+    ([("test-traveller", date(1959, 5, 20)), ("other-person", date(1945, 2, 4))],
+     ["1945-02 U.S.S.R.", "1959-05 Vatican City, Canada"], ["Yalta", "", "Windsor (Ontario)"]),
+    ([("test-traveller", date(1959, 5, 11))], ["1959-05 Egypt, India"],
+     ["Cairo", "Alexandria", "Mumbai (Bombay)"]),
+    ([("test-traveller", date(1959, 5, 11)), ("nobody", date(1959, 5, 11))],
+     ["1959-05 Egypt, India"], ["Cairo", "Alexandria", "Mumbai (Bombay)"]),
+])
+def test_trips_of_several_travellers_join_in_order_of_their_days(choices, parts, places):
+    trip = imported("cases.xml").trips(choices)
+    assert list(trip.parts) == parts
+    assert [s.place for s in trip.stops] == places
+
+
+def test_no_trip_to_join_is_none():
+    assert imported("cases.xml").trips([("nobody", date(1959, 5, 11))]) is None
+
+
+def test_a_placed_record_keeps_its_journeys_with_the_placed_stops():
+    from dataclasses import replace
+
+    record = imported("cases.xml")
+    placed = record.placed([replace(s, lat=1.0, lon=2.0) for s in record.stops[:2]])
+    assert [s.located for s in placed.stops] == [True, True, False, False, False, False]
+    assert [j.label for j in placed.journeys] == [j.label for j in record.journeys]
+    assert not any(s.located for s in record.stops)
+
+
 def test_travellers_are_listed_with_their_years_and_trips():
     people = imported("cases.xml").travellers
     assert [(p.who, p.name, p.first, p.last, p.trips) for p in people] == [

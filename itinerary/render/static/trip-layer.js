@@ -7,6 +7,10 @@
 //             1970-01-01), plus the summary's index when `popups` is set
 //   meetings  [stop, with, day or null, summary, quote, quote by] when `popups` is set
 //   numbered  numbered markers and an animated route, or small dots and a plain line
+//   parts     for trips joined or compared: [name, colour] of each, and `part`, each
+//             stop's part. Each part is drawn as a route of its own in its colour, never
+//             one route from the end of one trip to the start of the next, and a legend
+//             turns each on or off.
 //
 // Markers that overlap at the current zoom are clustered; a cluster of stops at one place
 // opens like a spider on click. Every marker and cluster can be reached with Tab and opened
@@ -15,7 +19,7 @@
 (function () {
   "use strict";
   var ns = (window.itinerary = window.itinerary || {});
-  var ROUTE_COLOR = "#1d4f91", TOOLTIP_VISITS = 6, NEAR_TOP_PX = 70;
+  var ROUTE_COLOR = "#1d4f91", TOOLTIP_VISITS = 6, NEAR_TOP_PX = 70, LEGEND_OPEN_MAX = 8;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
     "Dec"];
   var RAD = Math.PI / 180;
@@ -135,13 +139,19 @@
     return parts.join("");
   };
 
+  // The colour of a stop's part, for a trip of several; null for one trip.
+  Trip.prototype.color = function (i) {
+    return this.data.parts ? this.data.parts[this.data.part[i]][1] : null;
+  };
+
   Trip.prototype.icon = function (i, selected) {
     var extra = selected ? " itinerary-selected" : "";
+    var color = this.color(i), style = color ? ' style="background:' + color + '"' : "";
     if (!this.data.numbered) {
-      return L.divIcon({ html: "", className: "itinerary-dot" + extra, iconSize: [12, 12],
-        iconAnchor: [6, 6] });
+      return L.divIcon({ html: "<i" + style + "></i>", className: "itinerary-dot" + extra,
+        iconSize: [12, 12], iconAnchor: [6, 6] });
     }
-    return L.divIcon({ html: "<span>" + this.data.stops[i][0] + "</span>",
+    return L.divIcon({ html: "<span" + style + ">" + this.data.stops[i][0] + "</span>",
       className: "itinerary-stop" + extra, iconSize: [26, 26], iconAnchor: [13, 13] });
   };
 
@@ -211,25 +221,89 @@
     });
   }
 
-  ns.drawTrip = function (map, data) {
-    var trip = new Trip(data), numbered = data.numbered;
-    trip.map = map;
-    var points = data.stops.map(function (s) { return [s[4], s[5]]; });
+  // The stops' indexes of each part, in trip order: one part for a trip of one.
+  function partsOf(data) {
+    var count = data.parts ? data.parts.length : 1, found = [];
+    for (var p = 0; p < count; p++) found.push([]);
+    data.stops.forEach(function (_, i) { found[data.parts ? data.part[i] : 0].push(i); });
+    return found;
+  }
+
+  // A part's route, in its colour; it takes no clicks, so it never steals the markers'.
+  function route(data, indexes, color) {
+    var points = indexes.map(function (i) { return [data.stops[i][4], data.stops[i][5]]; });
     var lines = legs(points);
-    // The route is drawn first and takes no clicks, so it never steals the markers' clicks.
-    if (lines.length) {
-      var style = { color: ROUTE_COLOR, weight: numbered ? 3 : 1.5, opacity: 0.85,
-        interactive: false };
-      window.itineraryRoute = (numbered && L.polyline.antPath)
-        ? L.polyline.antPath(lines, Object.assign(style, { delay: 1200, dashArray: [12, 18],
-          pulseColor: "#ffffff", className: "itinerary-route" }))
-        : L.polyline(lines, Object.assign(style, { renderer: L.canvas({ padding: 0.5 }) }));
-      window.itineraryRoute.addTo(map);
-    }
+    if (!lines.length) return null;
+    var style = { color: color, weight: data.numbered ? 3 : 1.5, opacity: 0.85,
+      interactive: false };
+    return (data.numbered && L.polyline.antPath)
+      ? L.polyline.antPath(lines, Object.assign(style, { delay: 1200, dashArray: [12, 18],
+        pulseColor: "#ffffff", className: "itinerary-route" }))
+      : L.polyline(lines, Object.assign(style, { renderer: L.canvas({ padding: 0.5 }) }));
+  }
+
+  // The legend of a trip of several parts: a checkbox per part, in its colour, that shows
+  // or hides its markers and its route. Past a few trips (a traveller's whole record) it
+  // starts folded behind a button, so that it does not hide the map.
+  function legend(map, trip, parts, routes, markers, group) {
+    var control = L.control({ position: "bottomleft" });
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "itinerary-legend leaflet-bar");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      var count = trip.data.parts.length, folded = count > LEGEND_OPEN_MAX;
+      var toggle = L.DomUtil.create("button", "itinerary-legend-toggle", box);
+      toggle.type = "button";
+      var list = L.DomUtil.create("div", "itinerary-legend-list", box);
+      list.setAttribute("role", "group");
+      list.setAttribute("aria-label", "Trips on the map");
+      function show(open) {
+        list.hidden = !open;
+        toggle.setAttribute("aria-expanded", String(open));
+        toggle.textContent = (open ? "▾ " : "▸ ") + count + " trips";
+      }
+      toggle.addEventListener("click", function () { show(list.hidden); });
+      show(!folded);
+      trip.data.parts.forEach(function (part, p) {
+        var label = L.DomUtil.create("label", "", list), input = L.DomUtil.create("input", "", label);
+        input.type = "checkbox";
+        input.checked = true;
+        var swatch = L.DomUtil.create("span", "itinerary-swatch", label);
+        swatch.style.background = part[1];
+        label.appendChild(document.createTextNode(trip.text(part[0])));
+        input.addEventListener("change", function () {
+          var own = parts[p].map(function (i) { return markers[i]; });
+          if (input.checked) {
+            group.addLayers(own);
+            if (routes[p]) routes[p].addTo(map);
+          } else {
+            group.removeLayers(own);
+            if (routes[p]) map.removeLayer(routes[p]);
+          }
+          window.itineraryPartsShown = list.querySelectorAll("input:checked").length;
+        });
+      });
+      return box;
+    };
+    control.addTo(map);
+    window.itineraryPartsShown = trip.data.parts.length;
+  }
+
+  ns.drawTrip = function (map, data) {
+    var trip = new Trip(data);
+    trip.map = map;
+    var parts = partsOf(data);
+    var routes = parts.map(function (indexes, p) {
+      var line = route(data, indexes, data.parts ? data.parts[p][1] : ROUTE_COLOR);
+      return line ? line.addTo(map) : null;
+    });
+    window.itineraryRoute = routes[0];
+    window.itineraryRoutes = routes.filter(Boolean).length;
     var markers = data.stops.map(function (_, i) { return trip.marker(i); });
     var group = clusters(trip, map);
     group.addLayers(markers);
     group.addTo(map);
+    if (data.parts && data.parts.length > 1) legend(map, trip, parts, routes, markers, group);
     // The frame may be sized after the map is drawn (on a phone, say), without a resize of
     // the window: tell the map, so that the clusters are worked out for what is visible.
     if (window.ResizeObserver) {
