@@ -38,6 +38,9 @@ _SAME_PLACE_DEG = 0.5
 _AMBIGUOUS_SHARE = 0.5
 _RULED_MIN_POPULATION = 10_000
 _VILLAGE = 1_000
+# A village's other names are matched by a slip of spelling, or when they share no word
+# with its own name, only past this size: a coincidence is likelier than the village.
+_STRAY_MAX_POPULATION = _FUZZY_ALIAS_MIN_POPULATION = 5_000
 _TYPO_LIMIT = 1
 Found = tuple[list["Place"], str]
 
@@ -125,10 +128,11 @@ class Gazetteer(Geocoder):
                                "ORDER BY population DESC LIMIT 1", (code,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def fits(self, query: str, hint: CountryHint | None) -> int:
-        """How many distinct places bear this exact name in the hinted countries: more
-        than one, where `geocode` gave no answer, means the name is ambiguous."""
-        codes = hint.named_codes if hint else ()
+    def fits(self, query: str, hint: CountryHint | None, *, ruled: bool = False) -> int:
+        """How many distinct places bear this exact name in the hinted countries (or, with
+        `ruled`, in the territories they ruled): more than one, where `geocode` gave no
+        answer, means the name is ambiguous."""
+        codes = (hint.ruled if ruled else hint.named_codes) if hint else ()
         cells = {(p.kind, round(p.lat / _SAME_PLACE_DEG), round(p.lon / _SAME_PLACE_DEG))
                  for name in variants(query)
                  for p in self._lookup(normalize(name), codes, ("city", "region"))}
@@ -160,10 +164,13 @@ class Gazetteer(Geocoder):
                     return _confident(places), "exact"
         if hint and hint.ruled:
             for name in variants(query):
-                # A former territory only for a sizeable town: "St. Thomas" under Denmark,
-                # not a village of the same name as a place in the ruling country itself.
-                places = [p for p in self._lookup(normalize(name), hint.ruled, ("city",))
-                          if p.population >= _RULED_MIN_POPULATION]
+                # A former territory only for a sizeable town or a region: "St. Thomas"
+                # under Denmark, not a village named like a place of the ruling country.
+                places = [p for p in self._lookup(normalize(name), hint.ruled, kinds)
+                          if p.kind == "region" or p.population >= _RULED_MIN_POPULATION]
+                if len({p.country_code for p in places}) > 1:
+                    # "Labrador" under the United Kingdom: Canada's or Queensland's? Neither.
+                    return [], "exact"
                 if places:
                     return _confident(places), "exact"
         return self._alias(query, hint)
@@ -233,7 +240,9 @@ class Gazetteer(Geocoder):
                 by_length: dict[int, list[tuple[str, int]]] = {}
                 for key, place in self._db.execute(
                         "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
-                        "WHERE n.cc = ? AND p.kind IN ('city', 'region')", (code,)):
+                        "WHERE n.cc = ? AND p.kind IN ('city', 'region') AND (n.is_primary "
+                        "OR p.kind = 'region' OR p.population >= ?)",
+                        (code, _FUZZY_ALIAS_MIN_POPULATION)):
                     by_length.setdefault(len(key), []).append((key, place))
                 self._fuzzy_names[code] = by_length
             for size in (length - 1, length, length + 1):
@@ -253,7 +262,8 @@ class Gazetteer(Geocoder):
         sql = ("SELECT p.name, p.cc, p.lat, p.lon, p.population, p.kind, n.is_primary "  # noqa: S608
                f"FROM names n JOIN places p ON p.id = n.place WHERE {where}")
         rows = self._db.execute(sql, params).fetchall()
-        return _rank([Place(*row[:6], bool(row[6])) for row in rows])
+        places = [Place(*row[:6], bool(row[6])) for row in rows]
+        return _rank([p for p in places if not _stray_alias(p, key)])
 
     def _places(self, ids: list[int]) -> list[Place]:
         sql = ("SELECT name, cc, lat, lon, population, kind, 1 FROM places "  # noqa: S608
@@ -310,6 +320,15 @@ def _rank(places: list[Place]) -> list[Place]:
             ranked.remove(named)
             ranked.insert(0, named)
     return ranked
+
+
+def _stray_alias(place: Place, key: str) -> bool:
+    """A village's other name that shares no word with its own: too likely a coincidence.
+    "Arromanches" is Arromanches-les-Bains, but "Potosi" (an old name of Catarino
+    Rodríguez, 1,946 people in Nuevo León) is not what a record means by Potosí."""
+    if place.primary or place.kind != "city" or place.population >= _STRAY_MAX_POPULATION:
+        return False
+    return not set(key.split()) & set(normalize(place.name).split())
 
 
 def _standing(place: Place) -> int:

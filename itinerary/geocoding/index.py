@@ -24,7 +24,7 @@ from itinerary.config import REGIONS_FILE
 from itinerary.names import airfield_key, is_military, normalize
 from itinerary.text import one_line
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 # GeoNames' cities500: villages, estates and sites of talks that travel records name.
 MIN_POPULATION = 500
 
@@ -164,9 +164,11 @@ def _regions() -> Iterator[Source]:
     with REGIONS_FILE.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             name = row["admin2"] or row["admin1"]
+            # "Newfoundland and Labrador" is also found as either of its parts.
+            parts = name.split(" and ") if name.count(" and ") == 1 else []
             # Regions rank by how many towns they hold; a town's population is not known.
             yield ("region", name, row["cc"], float(row["lat"]), float(row["lon"]),
-                   int(row["towns"]), [])
+                   int(row["towns"]), parts)
 
 
 def _airfields() -> Iterator[Source]:

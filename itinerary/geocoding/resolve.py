@@ -182,6 +182,10 @@ class _Lookup:
         if fits > 1:
             return self._country_level(hint), (f'"{place}" is ambiguous: {fits} places'
                                                f"{where} have that name")
+        ruled = self.gazetteer.fits(place, hint, ruled=True) if hint and hint.ruled else 0
+        if ruled > 1:
+            return self._country_level(hint), (f'"{place}" is ambiguous: {ruled} places in '
+                                               f"lands {country} ruled have that name")
         return self._country_level(hint), f'"{place}" was not found{where}'
 
     def _country_level(self, hint: countries.CountryHint | None) -> Location | None:

@@ -81,9 +81,11 @@ def test_parentheses_may_name_the_country_a_colony_was_in(gazetteer):
 
 @pytest.mark.parametrize(("place", "country", "why"), [
     ("Springfield", "United States",
-     '"Springfield" is ambiguous: 31 places in United States have that name'),
+     '"Springfield" is ambiguous: 24 places in United States have that name'),
     ("Montebello", "Canada", '"Montebello" is ambiguous: 2 places in Canada have that name'),
     ("Xyzzyville", "Peru", '"Xyzzyville" was not found in Peru'),
+    ("Labrador", "United Kingdom",
+     '"Labrador" is ambiguous: 2 places in lands United Kingdom ruled have that name'),
 ])
 def test_ambiguous_names_are_told_from_missing_ones(gazetteer, place, country, why):
     stops = read_stops(f"place,country,start_date\n{place},{country},1990-01-02\n".encode(),
