@@ -1,5 +1,5 @@
-"""The `itinerary` command line: validate, geocode, map and import itineraries, and start
-the dashboard.
+"""The `itinerary` command line: validate, geocode, map, export and import itineraries,
+and start the dashboard.
 
 A thin shell over the same calls as the app. Errors from the core become one line on
 stderr and exit code 2 (bad input); an unresolved place in `geocode`, or a skipped record
@@ -14,23 +14,28 @@ import argparse
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
 
 from itinerary import __version__, config
-from itinerary.dashboard.view import drawn
+from itinerary.dashboard import labels
+from itinerary.dashboard.view import ALL, drawn
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, ItineraryError
+from itinerary.exports import FORMATS, export
 from itinerary.geocoding import place_trip
-from itinerary.output import check_writable, write_text
+from itinerary.model import Trip
+from itinerary.output import check_writable, write_bytes, write_text
 from itinerary.render.map import standalone_html
-from itinerary.sources.export import write_stops
+from itinerary.sources.export import meetings_to_csv, stops_to_csv, write_stops
 from itinerary.sources.records import import_folder, import_travels, read_path
 from itinerary.sources.stops import load_trip
 from itinerary.text import one_line
 
 EXIT_UNRESOLVED, EXIT_BAD_INPUT = 1, 2
+MAPS = ("html", "png", "svg")  # exports that draw the trip: at most DRAW_LIMIT stops
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -78,6 +83,24 @@ def _parser() -> argparse.ArgumentParser:
     mapping.add_argument("--end", type=_date_option, help="last day shown (YYYY-MM-DD)")
     _online_flag(mapping)
     mapping.set_defaults(run=_map)
+
+    exporting = sub.add_parser("export", help="write the trip as GeoJSON, KML, a calendar, "
+                               "CSV, an HTML map or a map image")
+    exporting.add_argument("stops", type=Path, nargs="?",
+                           help="a stops CSV; or --who and --trip for a trip of the record")
+    exporting.add_argument("--meetings", type=Path)
+    exporting.add_argument("--who", metavar="SLUG", help="a traveller of the bundled record, "
+                           "e.g. blinken-antony-j")
+    exporting.add_argument("--trip", metavar="DATE", help="with --who: the trip's first day "
+                           "(YYYY-MM-DD), or all")
+    exporting.add_argument("--format", required=True, choices=list(FORMATS))
+    exporting.add_argument("-o", "--output", type=Path, required=True,
+                           help="the file; for csv, a .zip of stops and meetings, or a .csv "
+                           "of the stops with the meetings beside it")
+    exporting.add_argument("--start", type=_date_option, help="first day (YYYY-MM-DD)")
+    exporting.add_argument("--end", type=_date_option, help="last day (YYYY-MM-DD)")
+    _online_flag(exporting)
+    exporting.set_defaults(run=_export)
 
     travels = sub.add_parser("import-travels",
                              help="turn official travel-record XML files into stops")
@@ -148,6 +171,66 @@ def _map(args: argparse.Namespace) -> int:
         say(f"itinerary: warning: {notice} (--start, --end)")
     write_text(args.output, standalone_html(shown, title=f"Itinerary: {args.stops.name}"))
     say(f"wrote the map of {len(shown.stops):,} stops to {args.output}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    trip, messages = place_trip(_export_source(args), online=args.online)
+    _warn(messages)
+    start, end = args.start or trip.first_day, args.end or trip.last_day
+    shown = trip.between(start, end)
+    if not shown.stops:
+        raise ItineraryError(f"no stops between {start} and {end}")
+    if args.format in MAPS:  # a page or picture of half a million stops helps no one
+        shown, notice = drawn(shown, config.DRAW_LIMIT)
+        if notice:
+            say(f"itinerary: warning: {notice} (--start, --end)")
+    if args.format == "csv" and args.output.suffix.lower() == ".csv":
+        return _export_csv_files(shown, args.output)
+    write_bytes(args.output, export(shown, args.format))
+    say(f"wrote {len(shown.stops):,} stops as {args.format} to {args.output}")
+    return 0
+
+
+def _export_source(args: argparse.Namespace) -> Trip:
+    """The trip to export: a stops file, or a trip of the bundled record."""
+    if (args.stops is None) == (args.who is None):
+        raise ItineraryError("give either a stops CSV or --who SLUG --trip DATE")
+    if args.stops is not None:
+        if args.trip:
+            raise ItineraryError("--trip goes with --who, not with a stops CSV")
+        return load_trip(args.stops, args.meetings)
+    if not args.trip:
+        raise ItineraryError("--who needs --trip: the trip's first day (YYYY-MM-DD), or all")
+    record = import_folder(config.travels_dir(), who=args.who)
+    record.require_records("the bundled record", args.who)
+    day = None if args.trip == ALL else _date_option_value(args.trip, "--trip")
+    trip = record.trip(args.who, day)
+    if trip is None:
+        firsts = ", ".join(j.first_day.isoformat() for j in record.journeys_of(args.who)[-3:])
+        raise ItineraryError(f"the record holds no trip of {args.who} starting {args.trip}; "
+                             f"their latest start on {firsts} (or use all)")
+    journeys = record.journeys_of(args.who)
+    title = labels.record_title(journeys[0].traveller, trip, len(journeys) if day is None
+                                else 1)
+    return replace(trip, title=title)
+
+
+def _date_option_value(value: str, option: str) -> date:
+    try:
+        return iso_date(value)
+    except DateError as exc:
+        raise ItineraryError(f"{option}: {exc}, got {exc.shown}") from None
+
+
+def _export_csv_files(trip: Trip, path: Path) -> int:
+    """Stops to the .csv named, and meetings beside it as NAME-meetings.csv."""
+    meetings = path.with_name(f"{path.stem}-meetings.csv")
+    check_writable(meetings)
+    write_text(path, stops_to_csv(trip.stops))
+    write_text(meetings, meetings_to_csv(trip.meetings))
+    say(f"wrote {len(trip.stops):,} stops to {path} and {len(trip.meetings):,} meetings to "
+        f"{meetings}")
     return 0
 
 

@@ -31,14 +31,19 @@ def check_writable(path: Path) -> None:
 
 def write_text(path: Path, text: str) -> None:
     """Write `text` to `path` as UTF-8, replacing it whole."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path`, replacing it whole."""
     check_writable(path)
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
                                              suffix=".tmp")
         os.fchmod(handle, 0o666 & ~_umask())  # as a plain open() would, not mkstemp's 0600
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temporary, path)
     except OSError as exc:
         raise OutputError(path, f"cannot be written: {exc.strerror or exc}") from exc

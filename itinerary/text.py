@@ -6,6 +6,9 @@
 - `one_line`: for a terminal, where control characters clear the screen or retitle the
   window and a newline can fake a line of output: every control, format and separator
   character is shown escaped (\\x1b, \\n, \\u202e), so a message stays one honest line.
+- `xml_text`: for XML files (KML), which cannot hold most control characters at all:
+  those are dropped; tabs and newlines stay.
+- `slug`: for file names: "Blinken · Colombia" -> "blinken-colombia".
 - `shorten`: a long value cut to a length a message can carry.
 """
 
@@ -45,3 +48,19 @@ def _visible(char: str) -> str:
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
         else f"\\U{code:08x}"
+
+
+# What XML 1.0 cannot hold: controls other than tab and newlines, surrogates, U+FFFE/FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def xml_text(text: str) -> str:
+    """The text without the characters an XML document cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """Lower-case ASCII words joined by hyphens, for a file name."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _NOT_SLUG.sub("-", folded).strip("-")[:limit].rstrip("-")

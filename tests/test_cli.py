@@ -9,6 +9,7 @@ import pytest
 
 from itinerary import config
 from itinerary.cli import main
+from itinerary.sources.stops import load_trip
 from tests.pages import marker_titles, trip_data
 from tests.paths import BAD, DATA, TRAVELS
 
@@ -29,6 +30,7 @@ def test_validate_reports_every_problem_and_exits_2(capsys):
 
 @pytest.mark.parametrize("command", [
     ["geocode", str(STOPS)], ["map", str(STOPS)], ["import-travels", str(TRAVELS / "cases.xml")],
+    ["export", str(STOPS), "--format", "png"],
 ])
 @pytest.mark.parametrize(("where", "reason"), [
     ("nowhere/x.out", "cannot be written: the folder {tmp}/nowhere does not exist"),
@@ -263,3 +265,61 @@ def test_values_can_neither_work_the_terminal_nor_fake_a_line(tmp_path, capsys, 
     for line in err.splitlines():
         assert line.startswith(("itinerary:", str(source), "wrote ")), line
     assert "\x1b" not in err and "\r" not in err and "\u202e" not in err
+
+
+@pytest.mark.parametrize(("fmt", "suffix", "starts"), [
+    ("geojson", ".geojson", b"{"), ("kml", ".kml", b"<?xml"), ("ics", ".ics", b"BEGIN:VCALENDAR"),
+    ("csv", ".zip", b"PK"), ("html", ".html", b"<!DOCTYPE html>"), ("png", ".png", b"\x89PNG"),
+    ("svg", ".svg", b"<?xml"),
+])
+def test_export_writes_each_format(tmp_path, capsys, fmt, suffix, starts):
+    out = tmp_path / f"trip{suffix}"
+    assert main(["export", str(STOPS), "--meetings", str(config.SEED_MEETINGS), "--format",
+                 fmt, "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(starts)
+    assert capsys.readouterr().err == f"wrote 3 stops as {fmt} to {out}\n"
+
+
+def test_export_csv_to_a_csv_writes_the_meetings_beside_it(tmp_path, capsys):
+    out = tmp_path / "trip.csv"
+    assert main(["export", str(STOPS), "--meetings", str(config.SEED_MEETINGS), "--format",
+                 "csv", "-o", str(out), "--start", "2022-10-06"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["trip-meetings.csv", "trip.csv"]
+    again = load_trip(out, tmp_path / "trip-meetings.csv")
+    assert [s.stop_id for s in again.stops] == ["lima"]
+    assert {m.stop_id for m in again.meetings} == {"lima"}
+
+
+def test_export_takes_a_trip_of_the_record(tmp_path):
+    out = tmp_path / "r.geojson"
+    assert main(["export", "--who", "rubio-marco", "--trip", "2025-02-01", "--format",
+                 "geojson", "-o", str(out)]) == 0
+    import json
+    features = json.loads(out.read_text())["features"]
+    assert [f["properties"]["place"] for f in features if f["properties"]["kind"] == "stop"][
+        :2] == ["Panama City", "San Salvador"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--format", "kml"], "give either a stops CSV or --who SLUG --trip DATE"),
+    ([str(STOPS), "--who", "rubio-marco", "--format", "kml"],
+     "give either a stops CSV or --who SLUG --trip DATE"),
+    (["--who", "rubio-marco", "--format", "kml"],
+     "--who needs --trip: the trip's first day (YYYY-MM-DD), or all"),
+    ([str(STOPS), "--trip", "all", "--format", "kml"],
+     "--trip goes with --who, not with a stops CSV"),
+    (["--who", "rubio-marco", "--trip", "2025-02-02", "--format", "kml"],
+     "the record holds no trip of rubio-marco starting 2025-02-02; their latest start on "
+     "2025-02-01, 2025-02-14 (or use all)"),
+    (["--who", "rubio-marco", "--trip", "Feb 1", "--format", "kml"],
+     '--trip: expected an ISO date like 2022-10-05, got "Feb 1"'),
+    (["--who", "nobody", "--trip", "all", "--format", "kml"],
+     "the bundled record: holds no travel records of nobody that could be read"),
+    ([str(STOPS), "--format", "kml", "--start", "2030-01-01"],
+     "no stops between 2030-01-01 and 2022-10-07"),
+])
+def test_export_bad_input_is_one_line_and_exit_2(tmp_path, capsys, args, message):
+    out = tmp_path / "x.kml"
+    assert main(["export", *args, "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"itinerary: error: {message}\n"
+    assert not out.exists()

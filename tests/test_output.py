@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from itinerary.errors import ItineraryError, OutputError
-from itinerary.output import check_writable, write_text
+from itinerary.output import check_writable, write_bytes, write_text
 
 
 @pytest.mark.parametrize(("where", "reason"), [
@@ -61,3 +61,11 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     assert str(caught.value) == f"{target}: cannot be written: No space left on device"
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+@pytest.mark.parametrize("data", [b"", b"\x89PNG\r\n\x1a\n\x00\xff", b"\r\n" * 1000])
+def test_bytes_are_written_exactly(tmp_path, data):
+    target = tmp_path / "map.png"
+    write_bytes(target, data)
+    assert target.read_bytes() == data
+    assert [p.name for p in tmp_path.iterdir()] == ["map.png"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from itinerary.text import markdown, one_line, shorten
+from itinerary.text import markdown, one_line, shorten, slug, xml_text
 
 
 @pytest.mark.parametrize(("text", "escaped"), [
@@ -41,3 +41,20 @@ def test_one_line_shows_control_characters_escaped(text, line):
 ])
 def test_shorten(text, limit, short):
     assert shorten(text, limit) == short
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Bogotá", "Bogotá"), ("a\tb\nc\rd", "a\tb\nc\rd"), ("a\x00b\x1bc\x7fd", "abc\x7fd"),
+    ("\ufffe\uffff", ""), ("emoji 🗺", "emoji 🗺"),
+])
+def test_xml_text_drops_what_xml_cannot_hold(text, kept):
+    assert xml_text(text) == kept
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Blinken · Colombia, Chile and Peru", "blinken-colombia-chile-and-peru"),
+    ("Zürich & São Paulo", "zurich-sao-paulo"), ("../../etc", "etc"), ("", ""),
+    ("東京", ""), ("a" * 100, "a" * 60),
+])
+def test_slug_makes_a_file_name(text, name):
+    assert slug(text) == name

@@ -1,4 +1,5 @@
-"""Trips back to files: stops as CSV in the input format, so they read back in.
+"""Trips back to files: stops and meetings as CSV in the input format, so they read back
+in, each on its own or both in a zip.
 
 Coordinates and how they were found (`precision`, `geocoder`) are written with the stops;
 columns the input had beyond the known ones follow them. Cells are guarded against
@@ -7,13 +8,17 @@ spreadsheet formulas by `table`.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from itinerary.model import Stop
+from itinerary.model import Meeting, Stop, Trip
 from itinerary.output import write_text
-from itinerary.sources.stops import STOP_COLUMNS
+from itinerary.sources.stops import MEETING_COLUMNS, STOP_COLUMNS
 from itinerary.sources.table import rows_to_csv
+
+STOPS_FILE, MEETINGS_FILE = "stops.csv", "meetings.csv"  # their names inside a zip
 
 
 def stops_to_csv(stops: Sequence[Stop]) -> str:
@@ -30,6 +35,26 @@ def stop_row(stop: Stop) -> dict[str, str]:
         "precision": stop.precision, "geocoder": stop.geocoder, "summary": stop.summary,
         **stop.extra,
     }
+
+
+def meetings_to_csv(meetings: Sequence[Meeting]) -> str:
+    return rows_to_csv([meeting_row(m) for m in meetings], list(MEETING_COLUMNS))
+
+
+def meeting_row(meeting: Meeting) -> dict[str, str]:
+    return {"stop_id": meeting.stop_id,
+            "date": meeting.date.isoformat() if meeting.date else "",
+            "with": meeting.with_, "topics": ";".join(meeting.topics),
+            "summary": meeting.summary, "quote": meeting.quote, "quote_by": meeting.quote_by}
+
+
+def csv_zip(trip: Trip) -> bytes:
+    """The trip's stops and meetings, each a CSV file, in one zip."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(STOPS_FILE, stops_to_csv(trip.stops))
+        archive.writestr(MEETINGS_FILE, meetings_to_csv(trip.meetings))
+    return out.getvalue()
 
 
 def write_stops(stops: Sequence[Stop], path: Path) -> None:

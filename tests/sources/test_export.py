@@ -5,8 +5,8 @@ import io
 
 import pytest
 
-from itinerary.sources.export import stops_to_csv
-from itinerary.sources.stops import read_stops
+from itinerary.sources.export import csv_zip, meetings_to_csv, stops_to_csv
+from itinerary.sources.stops import load_trip, read_stops
 
 
 def test_csv_round_trips_stops_and_extra_columns(located_trip):
@@ -17,6 +17,22 @@ def test_csv_round_trips_stops_and_extra_columns(located_trip):
     assert [(s.stop_id, s.start, s.end, s.lat, s.lon) for s in again] == [
         (s.stop_id, s.start, s.end, s.lat, s.lon) for s in located_trip.stops]
     assert [s.precision for s in again] == ["city"] * 3
+
+
+def test_meetings_round_trip_in_the_input_format(located_trip):
+    text = meetings_to_csv(located_trip.meetings)
+    assert text.splitlines()[0] == "stop_id,date,with,topics,summary,quote,quote_by"
+    again = load_trip(stops_to_csv(located_trip.stops).encode(), text.encode(),
+                      stops_name="s.csv", meetings_name="m.csv")
+    assert again.meetings == located_trip.meetings
+
+
+def test_stops_and_meetings_together_in_a_zip(located_trip):
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(csv_zip(located_trip)))
+    assert archive.namelist() == ["stops.csv", "meetings.csv"]
+    assert archive.read("meetings.csv").decode() == meetings_to_csv(located_trip.meetings)
 
 
 # Property: writing stops to CSV and reading them back preserves every field.

@@ -1,0 +1,76 @@
+"""GeoJSON (RFC 7946): a Point per located stop in trip order, with its meetings, and a
+route per trip, cut at the antimeridian as RFC 7946 asks (section 3.1.9).
+
+Coordinates are [longitude, latitude]. A route that crosses the antimeridian is a
+MultiLineString of the pieces on either side, so that no line runs the long way round.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+from itinerary.model import Meeting, Stop, Trip
+
+Point = list[float]
+
+
+def to_geojson(trip: Trip) -> str:
+    features = [_stop_feature(trip, stop) for stop in trip.stops if stop.located]
+    for index, stops in enumerate(trip.by_part()):
+        route = _route(stops)
+        if route is not None:
+            name = trip.parts[index] if trip.parts else trip.title
+            features.append({"type": "Feature", "geometry": route,
+                             "properties": {"kind": "route", "trip": name}})
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+
+
+def _stop_feature(trip: Trip, stop: Stop) -> dict:
+    return {"type": "Feature", "id": stop.stop_id,
+            "geometry": {"type": "Point", "coordinates": _point(stop)},
+            "properties": {
+                "kind": "stop", "number": trip.number(stop.stop_id), "stop_id": stop.stop_id,
+                "place": stop.place, "country": stop.country,
+                "start_date": stop.start.isoformat(), "end_date": stop.end.isoformat(),
+                "precision": stop.precision, "summary": stop.summary,
+                **({"trip": trip.parts[trip.part(stop.stop_id)]} if trip.parts else {}),
+                "meetings": [_meeting(m) for m in trip.meetings_at(stop.stop_id)]}}
+
+
+def _meeting(meeting: Meeting) -> dict:
+    return {"date": meeting.date.isoformat() if meeting.date else None, "with": meeting.with_,
+            "topics": list(meeting.topics), "summary": meeting.summary,
+            "quote": meeting.quote, "quote_by": meeting.quote_by}
+
+
+def _point(stop: Stop) -> Point:
+    return [round(stop.lon, 6), round(stop.lat, 6)]  # type: ignore[arg-type]
+
+
+def _route(stops: tuple[Stop, ...]) -> dict | None:
+    points = [_point(s) for s in stops if s.located]
+    points = [p for p, q in itertools.zip_longest(points, points[1:]) if p != q]
+    if len(points) < 2:
+        return None
+    pieces = split_at_antimeridian(points)
+    if len(pieces) == 1:
+        return {"type": "LineString", "coordinates": pieces[0]}
+    return {"type": "MultiLineString", "coordinates": pieces}
+
+
+def split_at_antimeridian(points: list[Point]) -> list[list[Point]]:
+    """The line as pieces that never cross longitude ±180: a leg whose longitudes differ by
+    more than 180° goes the short way, across it, and is cut where it crosses."""
+    pieces = [[points[0]]]
+    for (lon1, lat1), (lon2, lat2) in itertools.pairwise(points):
+        if abs(lon2 - lon1) <= 180:
+            pieces[-1].append([lon2, lat2])
+            continue
+        edge = 180.0 if lon1 > 0 else -180.0
+        unwrapped = lon2 + 360 if lon1 > 0 else lon2 - 360
+        lat = lat1 + (lat2 - lat1) * (edge - lon1) / (unwrapped - lon1)
+        pieces[-1].append([edge, round(lat, 6)])
+        pieces.append([[-edge, round(lat, 6)], [lon2, lat2]])
+    return pieces

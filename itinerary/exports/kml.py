@@ -1,0 +1,102 @@
+"""KML 2.2, for Google Earth and Google My Maps: a Placemark per located stop with its
+dates (a TimeSpan) and meetings, and the route as a LineString; a Folder per trip when
+trips are joined or compared.
+
+Written with the standard library's ElementTree, which escapes every text. simplekml was
+tried and set aside: it passes any `<![CDATA[` in a text through unescaped, so a place
+name could write raw XML into the file. A description is HTML to Google Earth, so its
+texts are HTML-escaped before they are XML-escaped; characters XML cannot hold are
+dropped.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import timedelta
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
+
+from itinerary.model import Stop, Trip
+from itinerary.route import legs
+from itinerary.text import xml_text
+
+NAMESPACE = "http://www.opengis.net/kml/2.2"
+_STOP_COLOR = "ff2e3ab0"  # aabbggrr: the map's stop red
+_ROUTE_COLOR = "ff914f1d"  # the map's route blue
+
+
+def to_kml(trip: Trip) -> str:
+    root = Element("kml", xmlns=NAMESPACE)
+    document = SubElement(root, "Document")
+    _text(document, "name", trip.title or "Itinerary")
+    _styles(document)
+    several = len(trip.parts) > 1
+    for index, stops in enumerate(trip.by_part()):
+        folder = document
+        if several:
+            folder = SubElement(document, "Folder")
+            _text(folder, "name", trip.parts[index])
+        for stop in stops:
+            if stop.located:
+                _placemark(folder, trip, stop)
+        _route(folder, stops)
+    indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
+
+
+def _text(parent: Element, tag: str, text: str) -> Element:
+    element = SubElement(parent, tag)
+    element.text = xml_text(text)
+    return element
+
+
+def _styles(document: Element) -> None:
+    stop = SubElement(document, "Style", id="stop")
+    _text(SubElement(stop, "IconStyle"), "color", _STOP_COLOR)
+    route = SubElement(SubElement(document, "Style", id="route"), "LineStyle")
+    _text(route, "color", _ROUTE_COLOR)
+    _text(route, "width", "3")
+
+
+def _placemark(folder: Element, trip: Trip, stop: Stop) -> None:
+    mark = SubElement(folder, "Placemark")
+    _text(mark, "name", f"{trip.number(stop.stop_id)}. {stop.label}")
+    _text(mark, "description", _description(trip, stop))
+    span = SubElement(mark, "TimeSpan")
+    _text(span, "begin", stop.start.isoformat())
+    # The end of a period: the day after the last, as the calendar export counts it too.
+    _text(span, "end", (stop.end + timedelta(days=1)).isoformat())
+    _text(mark, "styleUrl", "#stop")
+    _text(SubElement(mark, "Point"), "coordinates", _point(stop))
+
+
+def _description(trip: Trip, stop: Stop) -> str:
+    parts = [f"<p><i>{html.escape(stop.dates)}</i></p>"]
+    if stop.summary:
+        parts.append(f"<p>{html.escape(stop.summary)}</p>")
+    for meeting in trip.meetings_at(stop.stop_id):
+        when = f" ({html.escape(meeting.date.isoformat())})" if meeting.date else ""
+        text = f"<p><b>{html.escape(meeting.with_)}</b>{when}"
+        if meeting.summary:
+            text += f"<br>{html.escape(meeting.summary)}"
+        if meeting.quote:
+            by = f" — {html.escape(meeting.quote_by)}" if meeting.quote_by else ""
+            text += f"<br>“{html.escape(meeting.quote)}”{by}"
+        parts.append(text + "</p>")
+    return "".join(parts)
+
+
+def _route(folder: Element, stops: tuple[Stop, ...]) -> None:
+    pairs = legs(stops)
+    if not pairs:
+        return
+    points = [pairs[0][0], *(b for _, b in pairs)]
+    mark = SubElement(folder, "Placemark")
+    _text(mark, "name", "Route")
+    _text(mark, "styleUrl", "#route")
+    line = SubElement(mark, "LineString")
+    _text(line, "tessellate", "1")  # drawn along the globe's surface, as great circles
+    _text(line, "coordinates", " ".join(_point(s) for s in points))
+
+
+def _point(stop: Stop) -> str:
+    return ",".join(f"{v:.6f}".rstrip("0").rstrip(".") for v in (stop.lon, stop.lat))  # type: ignore[str-format]

@@ -1,0 +1,84 @@
+"""The GeoJSON export, read back by the geojson package and checked against RFC 7946."""
+
+import json
+from datetime import date
+
+import geojson
+import pytest
+
+from itinerary.exports.geojson import split_at_antimeridian, to_geojson
+from itinerary.model import Meeting, Stop, Trip
+
+D = date(2022, 10, 3)
+
+
+def stop(stop_id, lat, lon, place="Lima", **kw):
+    return Stop(stop_id, place, "Peru", D, D, lat=lat, lon=lon, **kw)
+
+
+def test_a_point_per_located_stop_in_order_with_its_meetings_and_the_route(located_trip):
+    text = to_geojson(located_trip)
+    collection = geojson.loads(text)
+    assert collection.is_valid and collection["type"] == "FeatureCollection"
+    points = [f for f in collection["features"] if f["geometry"]["type"] == "Point"]
+    assert [f["properties"]["stop_id"] for f in points] == ["bogota", "santiago", "lima"]
+    bogota = points[0]
+    assert bogota["geometry"]["coordinates"] == pytest.approx([-74.08175, 4.60971])  # lon, lat
+    props = bogota["properties"]
+    assert {k: props[k] for k in ("place", "country", "start_date", "end_date", "precision")} \
+        == {"place": "Bogotá", "country": "Colombia", "start_date": "2022-10-03",
+            "end_date": "2022-10-04", "precision": "city"}
+    assert props["summary"].startswith("Talks with the new leftist government")
+    assert [m["with"] for m in props["meetings"]][:1] == ["Gustavo Petro, President of Colombia"]
+    assert props["meetings"][0]["quote"] == "eventually will be U.S. president"
+    (route,) = [f for f in collection["features"] if f["properties"]["kind"] == "route"]
+    assert route["geometry"]["type"] == "LineString"
+    assert route["geometry"]["coordinates"] == [f["geometry"]["coordinates"] for f in points]
+
+
+def test_hostile_text_is_data_not_markup():
+    evil = '</script><img src=x onerror=alert(1)> "quoted" \\ \u2028'
+    trip = Trip((stop("a", -12.0, -77.0, place=evil, summary=evil),),
+                meetings=(Meeting("a", None, evil, quote=evil),))
+    props = json.loads(to_geojson(trip))["features"][0]["properties"]
+    assert props["place"] == props["summary"] == props["meetings"][0]["with"] == evil
+
+
+def test_unlocated_stops_are_left_out_and_one_stop_has_no_route():
+    trip = Trip((stop("a", -12.0, -77.0), stop("b", None, None)))
+    features = json.loads(to_geojson(trip))["features"]
+    assert [f["properties"]["kind"] for f in features] == ["stop"]
+
+
+def test_trips_joined_have_a_route_each():
+    trip = Trip((stop("a", -12.0, -77.0), stop("b", -13.0, -72.0), stop("c", 4.6, -74.1),
+                 stop("d", 10.0, -84.0)), parts=("one", "two"),
+                part_of={"a": 0, "b": 0, "c": 1, "d": 1})
+    features = json.loads(to_geojson(trip))["features"]
+    routes = [f for f in features if f["properties"]["kind"] == "route"]
+    assert [(r["properties"]["trip"], len(r["geometry"]["coordinates"])) for r in routes] == [
+        ("one", 2), ("two", 2)]
+    assert [f["properties"]["trip"] for f in features[:4]] == ["one", "one", "two", "two"]
+
+
+@pytest.mark.parametrize(("points", "pieces"), [
+    ([[170.0, 0.0], [-170.0, 0.0]], [[[170.0, 0.0], [180.0, 0.0]], [[-180.0, 0.0],
+                                                                     [-170.0, 0.0]]]),
+    ([[-170.0, 10.0], [170.0, 20.0]], [[[-170.0, 10.0], [-180.0, 15.0]],
+                                       [[180.0, 15.0], [170.0, 20.0]]]),
+    ([[10.0, 0.0], [20.0, 5.0], [30.0, 0.0]], [[[10.0, 0.0], [20.0, 5.0], [30.0, 0.0]]]),
+    ([[-179.0, 0.0], [179.0, 0.0], [-179.0, 0.0]],
+     [[[-179.0, 0.0], [-180.0, 0.0]], [[180.0, 0.0], [179.0, 0.0], [180.0, 0.0]],
+      [[-180.0, 0.0], [-179.0, 0.0]]]),
+])
+def test_routes_are_cut_at_the_antimeridian(points, pieces):
+    assert split_at_antimeridian(points) == pieces
+
+
+def test_a_route_across_the_antimeridian_is_a_multilinestring():
+    trip = Trip((stop("fiji", -18.1, 178.4), stop("samoa", -13.8, -171.8)))
+    features = json.loads(to_geojson(trip))["features"]
+    route = features[-1]["geometry"]
+    assert route["type"] == "MultiLineString" and len(route["coordinates"]) == 2
+    assert geojson.loads(json.dumps(features[-1])).is_valid
+    assert all(-180 <= lon <= 180 for line in route["coordinates"] for lon, _ in line)
