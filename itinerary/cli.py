@@ -199,7 +199,8 @@ def _export_source(args: argparse.Namespace) -> Trip:
     if args.stops is not None:
         if args.trip:
             raise ItineraryError("--trip goes with --who, not with a stops CSV")
-        return load_trip(args.stops, args.meetings)
+        return replace(load_trip(args.stops, args.meetings),
+                       title=f"Itinerary: {args.stops.name}")
     if not args.trip:
         raise ItineraryError("--who needs --trip: the trip's first day (YYYY-MM-DD), or all")
     record = import_folder(config.travels_dir(), who=args.who)

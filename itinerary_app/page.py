@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -20,15 +21,18 @@ from streamlit_folium import st_folium
 
 from itinerary import config
 from itinerary.dashboard import labels
+from itinerary.dashboard.brief import brief_html
 from itinerary.dashboard.panel import overview, stop_details, topic_counts
 from itinerary.dashboard.search import SearchIndex, describe
 from itinerary.dashboard.view import View, drawn, step, stop_at
 from itinerary.errors import DataError, ItineraryError
+from itinerary.exports import FORMATS, export, file_name, file_stem
 from itinerary.model import Stop, Trip
 from itinerary.render import assets
+from itinerary.render.image import map_image
 from itinerary.render.map import build_map, selection_layer
 from itinerary.render.timeline import PICK, timeline
-from itinerary.sources.export import stops_to_csv
+from itinerary.sources.export import meetings_to_csv, stops_to_csv
 from itinerary.text import markdown as md
 from itinerary_app.data import Dataset, choose_dataset, place, session_memo
 from itinerary_app.history import OVERVIEW, follow_url, view_for, write_url
@@ -149,9 +153,41 @@ def panel(trip: Trip, dated: Trip, shown: Trip, memo_key: tuple) -> None:
         else:
             st.markdown(session_memo("overview", memo_key, lambda: overview(dated)))
             topics(shown)
-    # A callable: the CSV is written when the button is pressed, not on every rerun.
-    st.download_button("Download stops as CSV", lambda: stops_to_csv(dated.stops),
-                       file_name="stops.csv", mime="text/csv")
+    take_away(dated)
+
+
+def take_away(dated: Trip) -> None:
+    """The Download menu, of every format for what is shown (the dates and trips chosen),
+    and the Print brief button."""
+    row = st.container(horizontal=True, gap="small")
+    with row.popover("Download", icon=":material/download:"):
+        # Callables: a file is made when its button is pressed, not on every rerun.
+        for name, fmt in FORMATS.items():
+            st.download_button(fmt.label, partial(export, dated, name), key=f"download_{name}",
+                               file_name=file_name(dated, name), mime=fmt.mime,
+                               width="stretch")
+        stem = file_stem(dated)
+        st.download_button("Stops only (CSV)", partial(stops_to_csv, dated.stops),
+                           key="download_stops", file_name=f"{stem}-stops.csv",
+                           mime="text/csv", width="stretch")
+        st.download_button("Meetings only (CSV)", partial(meetings_to_csv, dated.meetings),
+                           key="download_meetings", file_name=f"{stem}-meetings.csv",
+                           mime="text/csv", width="stretch")
+    row.button("Print brief", key="print_brief_button", icon=":material/print:",
+               on_click=lambda: st.session_state.update(print_now=True))
+
+
+def brief(dated: Trip, memo_key: tuple) -> None:
+    """The printable brief: in the page for print only (see page.css), so that Ctrl+P
+    prints it too; the Print brief button opens the browser's print dialog."""
+    html = session_memo("brief", memo_key, lambda: brief_html(
+        dated, map_image(dated, "png", size=(7.5, 4.2), dpi=150, title=False)
+        if any(s.located for s in dated.stops) else None))
+    with st.container(key="print_brief"):
+        st.html(html)
+    if st.session_state.pop("print_now", False):
+        st.html(f"<script>setTimeout(() => window.print(), 300)</script>"
+                f"<!-- {id(html)}-{len(st.session_state)} -->", unsafe_allow_javascript=True)
 
 
 def steps(shown: Trip) -> None:
@@ -224,6 +260,7 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
         map_column(dataset, shown, start, end)
     with panel_col:
         panel(trip, dated, shown, (dataset.key, start, end))
+    brief(dated, (dataset.key, start, end))
     if tapped:
         st.html(f"<script>{(HERE / 'page.js').read_text(encoding='utf-8')}</script>"
                 f"<!-- {st.session_state['last_click']} -->", unsafe_allow_javascript=True)

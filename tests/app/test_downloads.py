@@ -1,0 +1,91 @@
+"""The Download menu and the printable brief through AppTest: every format for what is
+shown, named after the trip, following the dates and the trips compared."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+from itinerary.exports import FORMATS
+from tests.app.driver import app
+
+
+@pytest.fixture
+def files(monkeypatch):
+    """What each download button would give, by its key: (file name, type, bytes)."""
+    made: dict[str, tuple] = {}
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data, mimetype, coordinates, file_name=None, *, element_id=""):
+        made[element_id.rsplit("-", 1)[-1]] = (file_name, mimetype, data)
+        return original(self, data, mimetype, coordinates, file_name=file_name,
+                        element_id=element_id)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    return made
+
+
+def content(files, key):
+    name, mimetype, make = files[key]
+    data = make()
+    return name, mimetype, data.encode() if isinstance(data, str) else data
+
+
+def test_the_menu_offers_every_format_named_after_the_trip(files):
+    at = app().run()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [f.label for f in FORMATS.values()] + ["Stops only (CSV)",
+                                                            "Meetings only (CSV)"]
+    stem = "blinken-2022-10-colombia-chile-peru"
+    assert {key: files[key][:2] for key in files} == {
+        "download_geojson": (f"{stem}.geojson", "application/geo+json"),
+        "download_kml": (f"{stem}.kml", "application/vnd.google-earth.kml+xml"),
+        "download_ics": (f"{stem}.ics", "text/calendar"),
+        "download_csv": (f"{stem}.zip", "application/zip"),
+        "download_html": (f"{stem}.html", "text/html"),
+        "download_png": (f"{stem}.png", "image/png"),
+        "download_svg": (f"{stem}.svg", "image/svg+xml"),
+        "download_stops": (f"{stem}-stops.csv", "text/csv"),
+        "download_meetings": (f"{stem}-meetings.csv", "text/csv")}
+    _, _, data = content(files, "download_geojson")
+    stops = [f for f in json.loads(data)["features"] if f["properties"]["kind"] == "stop"]
+    assert [f["properties"]["place"] for f in stops] == ["Bogotá", "Santiago", "Lima"]
+
+
+def test_downloads_follow_the_dates(files):
+    at = app({"start": "2022-10-06"}).run()
+    _, _, data = content(files, "download_csv")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.read("stops.csv").decode().splitlines()[1].startswith("lima,Lima,Peru")
+    assert files["download_kml"][0] == "blinken-2022-10-peru.kml"
+    assert at.query_params == {"start": "2022-10-06"}
+
+
+def test_downloads_follow_the_trips_compared(files):
+    app({"who": ["blinken-antony-j", "rubio-marco"],
+         "trip": ["2022-10-03", "2025-02-01"]}).run()
+    name, _, data = content(files, "download_kml")
+    assert name == "rubio-2022-10-8-countries.kml"
+    assert data.count(b"<Folder>") == 2
+
+
+def test_the_brief_is_in_the_page_for_print(located_trip):
+    at = app().run()
+    (brief,) = [h for h in at.get("html") if "brief-stops" in h.proto.body]
+    body = brief.proto.body
+    assert body.startswith("<h1>Blinken · Colombia, Chile and Peru, Oct 2022</h1>")
+    assert "data:image/png;base64," in body
+    assert "<td>3</td><td>Lima, Peru</td><td>6–7 Oct 2022</td><td class='km'>2,459 km</td>" \
+        in body
+    assert "<blockquote>“eventually will be U.S. president” — Gustavo Petro</blockquote>" \
+        in body
+
+
+def test_print_brief_opens_the_print_dialog_once():
+    at = app().run()
+    at.button(key="print_brief_button").click().run()
+    assert any("window.print()" in h.proto.body for h in at.get("html"))
+    at.run()
+    assert not any("window.print()" in h.proto.body for h in at.get("html"))

@@ -1,0 +1,55 @@
+"""The printable brief in a real browser: Ctrl+P prints it alone, on a page or two of A4
+or Letter, with all its text; the Print brief button opens the print dialog."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from playwright import sync_api as playwright
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+expect = playwright.expect
+
+
+def printed(visit, paper: str) -> tuple[int, str]:
+    """What Ctrl+P gives: the page as printed to PDF (print media), its pages and text."""
+    pdf = visit.page.pdf(format=paper, print_background=True)
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return len(reader.pages), " ".join(text.split())
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_printing_gives_the_brief_alone_on_a_page_or_two(server, visit, paper):
+    visit.open(server.url)
+    expect(visit.page.locator(".st-key-print_brief")).to_be_hidden()  # not on screen
+    pages, text = printed(visit, paper)
+    assert 1 <= pages <= 2
+    for words in ["Blinken · Colombia, Chile and Peru, Oct 2022",
+                  "3–7 Oct 2022 · 3 stops in 3 countries · 10 meetings",
+                  "Bogotá, Colombia", "Santiago, Chile", "Lima, Peru", "4,229 km", "2,459 km",
+                  "Gustavo Petro, President of Colombia",
+                  "“eventually will be U.S. president” — Gustavo Petro",
+                  "Pedro Castillo, President of Peru", "“very productive” — Pedro Castillo"]:
+        assert words in text, words
+    # None of the page's widgets or sidebar.
+    for widget in ["Search", "Next stop", "Download", "Print brief", "Official travel record",
+                   "Trip overview"]:
+        assert widget not in text, widget
+
+
+def test_the_brief_has_the_map_image(server, visit):
+    visit.open(server.url)
+    image = visit.page.locator(".st-key-print_brief img.brief-map")
+    assert image.evaluate("i => i.complete && i.naturalWidth") > 1000
+
+
+def test_the_print_brief_button_opens_the_print_dialog(server, visit):
+    visit.page.add_init_script("window.print = () => { window.__printed = "
+                               "(window.__printed || 0) + 1; };")
+    visit.open(server.url)
+    visit.page.get_by_role("button", name=re.compile("Print brief")).click()
+    visit.page.wait_for_function("() => window.__printed === 1")
