@@ -24,7 +24,7 @@ from itinerary.dashboard import labels
 from itinerary.dashboard.view import ALL, drawn
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, ItineraryError
-from itinerary.exports import FORMATS, export
+from itinerary.exports import FORMATS, MAPS, export
 from itinerary.geocoding import place_trip
 from itinerary.model import Trip
 from itinerary.output import check_writable, write_bytes, write_text
@@ -35,7 +35,6 @@ from itinerary.sources.stops import load_trip
 from itinerary.text import one_line
 
 EXIT_UNRESOLVED, EXIT_BAD_INPUT = 1, 2
-MAPS = ("html", "png", "svg")  # exports that draw the trip: at most DRAW_LIMIT stops
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,7 +26,7 @@ from itinerary.dashboard.panel import overview, stop_details, topic_counts
 from itinerary.dashboard.search import SearchIndex, describe
 from itinerary.dashboard.view import View, drawn, step, stop_at
 from itinerary.errors import DataError, ItineraryError
-from itinerary.exports import FORMATS, export, file_name, file_stem
+from itinerary.exports import FORMATS, MAPS, export, file_name, file_stem
 from itinerary.model import Stop, Trip
 from itinerary.render import assets
 from itinerary.render.image import map_image
@@ -153,17 +153,18 @@ def panel(trip: Trip, dated: Trip, shown: Trip, memo_key: tuple) -> None:
         else:
             st.markdown(session_memo("overview", memo_key, lambda: overview(dated)))
             topics(shown)
-    take_away(dated)
+    take_away(dated, shown)
 
 
-def take_away(dated: Trip) -> None:
-    """The Download menu, of every format for what is shown (the dates and trips chosen),
-    and the Print brief button."""
+def take_away(dated: Trip, shown: Trip) -> None:
+    """The Download menu, of every format for what is shown (the dates and trips chosen;
+    a map page or image, of the stops the map draws), and the Print brief button."""
     row = st.container(horizontal=True, gap="small")
     with row.popover("Download", icon=":material/download:"):
         # Callables: a file is made when its button is pressed, not on every rerun.
         for name, fmt in FORMATS.items():
-            st.download_button(fmt.label, partial(export, dated, name), key=f"download_{name}",
+            trip = shown if name in MAPS else dated
+            st.download_button(fmt.label, partial(export, trip, name), key=f"download_{name}",
                                file_name=file_name(dated, name), mime=fmt.mime,
                                width="stretch")
         stem = file_stem(dated)
@@ -177,14 +178,17 @@ def take_away(dated: Trip) -> None:
                on_click=lambda: st.session_state.update(print_now=True))
 
 
-def brief(dated: Trip, memo_key: tuple) -> None:
-    """The printable brief: in the page for print only (see page.css), so that Ctrl+P
-    prints it too; the Print brief button opens the browser's print dialog."""
+def brief(dated: Trip, shown: Trip, memo_key: tuple) -> None:
+    """The printable brief: kept in the page as an inert template that `brief.js` prints
+    (Ctrl+P or the Print brief button), alone (see page.css). Its map is of the stops the
+    map draws. The brief's own texts are escaped by `brief_html`."""
     html = session_memo("brief", memo_key, lambda: brief_html(
-        dated, map_image(dated, "png", size=(7.5, 4.2), dpi=150, title=False)
-        if any(s.located for s in dated.stops) else None))
+        dated, map_image(shown, "png", size=(7.5, 4.2), dpi=150, title=False)
+        if any(s.located for s in shown.stops) else None))
     with st.container(key="print_brief"):
-        st.html(html)
+        st.html(f"<template class='itinerary-brief'>{html}</template>")
+    st.html(f"<script>{(HERE / 'brief.js').read_text(encoding='utf-8')}</script>",
+            unsafe_allow_javascript=True)
     if st.session_state.pop("print_now", False):
         st.html(f"<script>setTimeout(() => window.print(), 300)</script>"
                 f"<!-- {id(html)}-{len(st.session_state)} -->", unsafe_allow_javascript=True)
@@ -260,7 +264,7 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
         map_column(dataset, shown, start, end)
     with panel_col:
         panel(trip, dated, shown, (dataset.key, start, end))
-    brief(dated, (dataset.key, start, end))
+    brief(dated, shown, (dataset.key, start, end))
     if tapped:
         st.html(f"<script>{(HERE / 'page.js').read_text(encoding='utf-8')}</script>"
                 f"<!-- {st.session_state['last_click']} -->", unsafe_allow_javascript=True)

@@ -42,6 +42,10 @@ FORMATS: dict[str, Format] = {
 }
 
 
+# The formats that draw the trip; like the map, they take at most `config.DRAW_LIMIT` stops.
+MAPS = ("html", "png", "svg")
+
+
 def export(trip: Trip, name: str) -> bytes:
     """The trip as a file of the format `name` (a key of `FORMATS`)."""
     return FORMATS[name].make(trip)

@@ -147,13 +147,17 @@ def _markers(axes: object, trip: Trip, stops: Sequence[Stop], centre: float) -> 
     places: dict[tuple[float, float], list[Stop]] = {}
     for stop in stops:
         places.setdefault((stop.lat, stop.lon), []).append(stop)  # type: ignore[arg-type]
-    numbered = len(places) <= NUMBERED_MAX
+    if len(places) > NUMBERED_MAX:
+        # One call for every dot: a call each would take minutes at tens of thousands.
+        xs = [_near(lon, centre) for _, lon in places]
+        ys = [lat for lat, _ in places]
+        colors = [part_color(trip.part(here[0].stop_id)) if trip.parts else STOP
+                  for here in places.values()]
+        axes.scatter(xs, ys, s=10, c=colors, linewidths=0, zorder=3)  # type: ignore[attr-defined]
+        return
     for (lat, lon), here in places.items():
         x = _near(lon, centre)
         color = part_color(trip.part(here[0].stop_id)) if trip.parts else STOP
-        if not numbered:
-            axes.plot(x, lat, "o", color=color, markersize=4, zorder=3)  # type: ignore[attr-defined]
-            continue
         label = ", ".join(str(trip.number(s.stop_id)) for s in here[:3])
         label += "…" if len(here) > 3 else ""
         axes.annotate(label, (x, lat), ha="center", va="center", fontsize=8,  # type: ignore[attr-defined]

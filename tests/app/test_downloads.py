@@ -75,7 +75,8 @@ def test_the_brief_is_in_the_page_for_print(located_trip):
     at = app().run()
     (brief,) = [h for h in at.get("html") if "brief-stops" in h.proto.body]
     body = brief.proto.body
-    assert body.startswith("<h1>Blinken · Colombia, Chile and Peru, Oct 2022</h1>")
+    assert body.startswith("<template class='itinerary-brief'><h1>Blinken · Colombia, Chile "
+                           "and Peru, Oct 2022</h1>")
     assert "data:image/png;base64," in body
     assert "<td>3</td><td>Lima, Peru</td><td>6–7 Oct 2022</td><td class='km'>2,459 km</td>" \
         in body
@@ -89,3 +90,9 @@ def test_print_brief_opens_the_print_dialog_once():
     assert any("window.print()" in h.proto.body for h in at.get("html"))
     at.run()
     assert not any("window.print()" in h.proto.body for h in at.get("html"))
+
+
+def test_the_print_script_survives_streamlits_sanitizer():
+    from tests.paths import ROOT
+
+    assert "<" not in (ROOT / "itinerary_app" / "brief.js").read_text(encoding="utf-8")

@@ -25,7 +25,8 @@ def printed(visit, paper: str) -> tuple[int, str]:
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_printing_gives_the_brief_alone_on_a_page_or_two(server, visit, paper):
     visit.open(server.url)
-    expect(visit.page.locator(".st-key-print_brief")).to_be_hidden()  # not on screen
+    # Not on screen, and not in the page's text: an inert template until printed.
+    expect(visit.page.get_by_text("From the stop before")).to_have_count(0)
     pages, text = printed(visit, paper)
     assert 1 <= pages <= 2
     for words in ["Blinken · Colombia, Chile and Peru, Oct 2022",
@@ -43,8 +44,13 @@ def test_printing_gives_the_brief_alone_on_a_page_or_two(server, visit, paper):
 
 def test_the_brief_has_the_map_image(server, visit):
     visit.open(server.url)
-    image = visit.page.locator(".st-key-print_brief img.brief-map")
-    assert image.evaluate("i => i.complete && i.naturalWidth") > 1000
+    width = visit.page.evaluate("""() => new Promise(done => {
+        const img = document.querySelector('template.itinerary-brief').content
+            .querySelector('img.brief-map').cloneNode();
+        img.onload = () => done(img.naturalWidth);
+        document.body.appendChild(img);
+    })""")
+    assert width > 1000
 
 
 def test_the_print_brief_button_opens_the_print_dialog(server, visit):

@@ -47,3 +47,15 @@ def test_a_trip_with_no_located_stop_is_a_world_map():
 def test_the_view_is_centred_on_the_shortest_span_of_the_stops(lons, centre):
     assert _centre([stop(str(i), 0.0, lon) for i, lon in enumerate(lons)]) == pytest.approx(
         centre, abs=0.1)
+
+
+def test_tens_of_thousands_of_stops_are_dots_drawn_at_once():
+    import random
+    import time
+
+    rng = random.Random(1)
+    trip = Trip(tuple(stop(str(i), rng.uniform(-60, 70), rng.uniform(-180, 180))
+                      for i in range(20_000)))
+    started = time.perf_counter()
+    assert map_image(trip).startswith(b"\x89PNG")
+    assert time.perf_counter() - started < 60  # about a second here; a call a dot took minutes

@@ -1,0 +1,26 @@
+// The printable brief: the page keeps it in a template element (inert, and out of the page's
+// text), and the browser's beforeprint puts a copy at the end of the body, where the print
+// stylesheet (page.css) shows it alone; afterprint takes it away. Ctrl+P and the Print
+// brief button both print it. Registered once per page; the newest template is used.
+// No less-than sign anywhere in this file: Streamlit's sanitizer (DOMPurify) drops a
+// script whose text holds one.
+(function () {
+  "use strict";
+  if (window.itineraryBrief) return;
+  window.itineraryBrief = true;
+  var ID = "itinerary-brief-print";
+  window.addEventListener("beforeprint", function () {
+    var old = document.getElementById(ID);
+    if (old) old.remove();
+    var templates = document.querySelectorAll("template.itinerary-brief");
+    if (!templates.length) return;
+    var sheet = document.createElement("div");
+    sheet.id = ID;
+    sheet.appendChild(templates[templates.length - 1].content.cloneNode(true));
+    document.body.appendChild(sheet);
+  });
+  window.addEventListener("afterprint", function () {
+    var sheet = document.getElementById(ID);
+    if (sheet) sheet.remove();
+  });
+})();
