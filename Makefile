@@ -36,14 +36,15 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-# Prints the geocoding, standalone, scale, browser and upload tables (about fifteen minutes;
-# see README).
+# Prints the geocoding, standalone, scale, browser, upload and export tables (about fifteen
+# minutes; see README).
 bench: $(STAMP) chromium
 	$(BIN)/python bench/geocode.py
 	$(BIN)/python bench/standalone.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/browser.py
 	$(BIN)/python bench/upload.py
+	$(BIN)/python bench/exports.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

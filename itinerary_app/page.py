@@ -264,13 +264,14 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
         map_column(dataset, shown, start, end)
     with panel_col:
         panel(trip, dated, shown, (dataset.key, start, end))
-    brief(dated, shown, (dataset.key, start, end))
     if tapped:
         st.html(f"<script>{(HERE / 'page.js').read_text(encoding='utf-8')}</script>"
                 f"<!-- {st.session_state['last_click']} -->", unsafe_allow_javascript=True)
     if complete:
         write_url(View(start, end, st.session_state.get(SELECTED) or None), trip,
                   dataset.record)
+    # Last: the link is written as soon as the view is drawn, before the brief is made.
+    brief(dated, shown, (dataset.key, start, end))
 
 
 def main(script: str) -> None:

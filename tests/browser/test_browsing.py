@@ -79,8 +79,10 @@ def test_back_and_forward_step_through_what_was_shown(server, visit):
     assert page.evaluate("history.length") == 2
     marker(visit, "1").click()
     expect(visit.heading("1. Bogotá, Colombia")).to_be_visible()
+    page.wait_for_url(re.compile(r"\?stop=bogota$"))  # written as the run ends
     marker(visit, "3").click()
     expect(visit.heading("3. Lima, Peru")).to_be_visible()
+    page.wait_for_url(re.compile(r"\?stop=lima$"))
     assert page.evaluate("history.length") == 4  # one entry a selection
     page.go_back()
     expect(visit.heading("1. Bogotá, Colombia")).to_be_visible()
@@ -98,6 +100,7 @@ def test_back_undoes_a_change_of_dates(server, visit):
     expect(visit.frame.locator(".itinerary-stop")).to_have_count(1)
     visit.page.get_by_role("button", name=re.compile("^Next stop")).click()
     expect(visit.heading("2. Santiago, Chile")).to_be_visible()
+    visit.page.wait_for_url(re.compile(r"&stop=santiago$"))  # written as the run ends
     visit.page.go_back()
     expect(visit.page.get_by_text("1 stop in 1 country")).to_be_visible()
     assert visit.page.url.endswith("?start=2022-10-05&end=2022-10-05")
