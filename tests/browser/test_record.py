@@ -48,7 +48,10 @@ def test_a_row_of_the_trips_table_picked_with_the_mouse_shows_that_trip(server, 
     expect(visit.heading("Rubio · 2 trips, 2025")).to_be_visible()
     visit.page.get_by_text("Browse the record: travellers, trips and countries").click()
     table = visit.page.locator('[data-testid="stDataFrame"]').nth(1)
-    table.wait_for()
+    # The grid is a canvas: it takes clicks once it has drawn its rows.
+    table.locator('[data-testid="data-grid-canvas"]').wait_for()
+    expect(table).to_contain_text("Central America")  # its accessible copy of the rows
+    visit.page.wait_for_timeout(300)
     box = table.bounding_box()
     # The row's checkbox, in the first column: the February 2025 Central America trip.
     visit.page.mouse.click(box["x"] + 14, box["y"] + ROW_PX + ROW_PX / 2)
