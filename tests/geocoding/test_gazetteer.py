@@ -108,6 +108,8 @@ LANDMARKS = [
     ("Angkor Wat", "Cambodia", "Siem Reap, Cambodia", 13.36, 103.86, "city"),
     ("Camp Doha", "Kuwait", "Kuwait City, Kuwait", 29.37, 47.98, "city"),
     ("Panmunjon", "Korea, Republic of", "Paju, South Korea", 37.76, 126.78, "city"),
+    ("Brioni", "Yugoslavia", "Fažana, Croatia", 44.93, 13.80, "city"),
+    ("Raratonga", "Cook Islands", "Avarua, Cook Islands", -21.21, -159.78, "city"),
 ]
 
 # A compass side or a kind of feature around a name GeoNames has; or the name after the
@@ -215,7 +217,6 @@ def test_colonial_era_hints(gazetteer, place, country, address, lat, lon):
     ("Danzig", "Germany"),        # Gdańsk is in Poland: say nothing rather than guess
     ("Springfield", "United States"),  # 24 of them
     ("Montebello", "Canada"),     # two villages: Quebec and Nova Scotia
-    ("Brioni", "Yugoslavia"),
     ("Potosi", "Mexico"),         # an old name of a village, not San Luis Potosí
     ("Labrador", "United Kingdom"),  # Canada's, or a town in Queensland? Neither, then
     ("Normandy", "Netherlands"),  # not Normandie in New Caledonia under France
