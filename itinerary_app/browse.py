@@ -24,6 +24,7 @@ TRAVELLER = "record_traveller"  # the sidebar's traveller picker
 BUNDLED = "bundled"
 _VERSION = "tables_version"
 COUNTRIES_KEY = "countries_chart"
+_ROW_PX = 35  # a row of Streamlit's table, and its header
 
 
 def trip_key(source: str, who: str) -> str:
@@ -96,7 +97,7 @@ def record_tables(record: Imported, shown: Trip | None) -> None:
     with st.expander("Browse the record: travellers, trips and countries"):
         people, places = st.tabs(["Travellers and trips", "Countries"])
         with people:
-            left, right = st.columns([2, 3], gap="medium")
+            left, right = st.columns(2, gap="medium")
             with left:
                 _travellers(record)
             with right:
@@ -110,10 +111,13 @@ def _travellers(record: Imported) -> None:
     frame = _cached_frame("travellers", lambda: tables.travellers(record))
     st.caption("Every Secretary of State: pick one to open their trips.")
     st.dataframe(frame, key=travellers_key(), on_select="rerun", selection_mode="single-row",
-                 hide_index=True, height=300, width="stretch",
-                 column_config={"Km": st.column_config.NumberColumn("Km", format="localized"),
-                                "Trips": st.column_config.NumberColumn("Trips"),
-                                "Countries": st.column_config.NumberColumn("Countries")})
+                 hide_index=True, height=_height(frame), width="stretch",
+                 column_config={"Km": st.column_config.NumberColumn("Km", format="localized",
+                                                                   width="small"),
+                                "Years": st.column_config.TextColumn("Years", width="small"),
+                                "Trips": st.column_config.NumberColumn("Trips", width="small"),
+                                "Countries": st.column_config.NumberColumn("Countries",
+                                                                           width="small")})
 
 
 def _trips(record: Imported) -> None:
@@ -126,10 +130,15 @@ def _trips(record: Imported) -> None:
                   "trips picked stay picked while you choose another traveller, to "
                   "compare them."))
     st.dataframe(frame, key=trips_key(who), on_select="rerun", selection_mode="multi-row",
-                 hide_index=True, height=300, width="stretch",
+                 hide_index=True, height=_height(frame), width="stretch",
                  column_config={"Km": st.column_config.NumberColumn("Km", format="localized"),
                                 "First day": st.column_config.DateColumn(format="YYYY-MM-DD"),
                                 "Last day": st.column_config.DateColumn(format="YYYY-MM-DD")})
+
+
+def _height(frame: pd.DataFrame) -> int:
+    """Room for the rows a table has, up to a scrolling 300 px: no empty rows below."""
+    return min(300, _ROW_PX * (len(frame) + 1) + 3)
 
 
 def countries(shown: Trip) -> None:

@@ -1,5 +1,7 @@
-"""Takes the README's screenshots (docs/desktop.png, docs/phone.png) in headless Chromium,
-offline: the built-in trip with Lima selected, on a desktop and on a phone.
+"""Takes the README's screenshots in headless Chromium, offline: the built-in trip with Lima
+selected, on a desktop and on a phone (docs/desktop.png, docs/phone.png), and Blinken's
+October 2022 trip compared with Rubio's February 2025 trip, the record's tables open
+(docs/compare.png).
 
 Run: .venv/bin/python scripts/screenshots.py (after `make test` has installed Chromium).
 """
@@ -22,6 +24,7 @@ FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 def main() -> None:
     server = Server()
+    SERVER_URL.append(server.url)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
@@ -46,9 +49,27 @@ def main() -> None:
                     page.wait_for_timeout(500)
                 page.screenshot(path=str(ROOT / "docs" / f"{name}.png"))
                 context.close()
+            compare(browser)
             browser.close()
     finally:
         server.stop()
+
+
+def compare(browser: object) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1150},
+                                  device_scale_factor=1)
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(f"{SERVER_URL[0]}?who=blinken-antony-j&trip=2022-10-03&who=rubio-marco"
+              "&trip=2025-02-01")
+    page.frame_locator(FRAME).locator(".itinerary-legend").wait_for()
+    page.get_by_text("Browse the record: travellers, trips and countries").click()
+    page.wait_for_timeout(2000)
+    page.screenshot(path=str(ROOT / "docs" / "compare.png"))
+    context.close()
+
+
+SERVER_URL: list[str] = []
 
 
 if __name__ == "__main__":
