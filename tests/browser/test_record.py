@@ -25,6 +25,10 @@ def test_a_comparison_has_a_legend_that_turns_each_trip_on_and_off(server, sized
         "els => els.map(e => getComputedStyle(e).backgroundColor)")
     assert colours == ["rgb(0, 114, 178)", "rgb(213, 94, 0)"]
     assert sized.map_frame.evaluate("() => window.itineraryRoutes") == 2
+    # A cluster of one trip's stops wears that trip's colour too.
+    clusters = frame.locator(".itinerary-cluster span[style]").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).backgroundColor)")
+    assert set(clusters) <= {"rgb(0, 114, 178)", "rgb(213, 94, 0)"}
     blinken = frame.get_by_role("checkbox").first
     expect(frame.locator(".itinerary-stop", has_text=re.compile(r"^1$"))).to_have_count(1)
     blinken.set_checked(False)  # a tap on a phone, a click on a desktop

@@ -184,11 +184,16 @@
   };
 
   // A cluster shows the first of its stops' numbers and a "+", or how many dots it holds.
+  // Of several trips, a cluster of one trip's stops takes that trip's colour.
   Trip.prototype.clusterIcon = function (cluster) {
-    var stops = this.data.stops, children = cluster.getAllChildMarkers();
+    var self = this, stops = this.data.stops, children = cluster.getAllChildMarkers();
     var first = Math.min.apply(null, children.map(function (m) { return stops[m.stopIndex][0]; }));
     var numbered = this.data.numbered, size = numbered ? 30 : 34;
-    return L.divIcon({ html: "<span>" + (numbered ? first + "+" : children.length) + "</span>",
+    var colors = children.map(function (m) { return self.color(m.stopIndex); });
+    var same = colors[0] && colors.every(function (c) { return c === colors[0]; });
+    var style = same ? ' style="background:' + colors[0] + '"' : "";
+    return L.divIcon({ html: "<span" + style + ">" + (numbered ? first + "+" : children.length) +
+      "</span>",
       className: "itinerary-cluster" + (numbered ? " itinerary-stop" : ""),
       iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
   };
