@@ -88,9 +88,11 @@ class Stop:
         return self.start <= end and self.end >= start
 
     def with_location(
-        self, lat: float | None, lon: float | None, precision: str, geocoder: str
+        self, lat: float | None, lon: float | None, precision: str, geocoder: str,
+        country_code: str = "",
     ) -> Stop:
-        return replace(self, lat=lat, lon=lon, precision=precision, geocoder=geocoder)
+        return replace(self, lat=lat, lon=lon, precision=precision, geocoder=geocoder,
+                       country_code=country_code)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ def shortened(place: str) -> list[str]:
             found.append(bare)
     return list(dict.fromkeys(found))
 
+
 # The generic words of airfields' names, one list for the index and the search: "Clark Air
 # Base" and "Clark International Airport" are one key, "clark", as "RAF Brize Norton" and
 # "Brize Norton" are. The military ones mark the airfields worth indexing without an IATA code.

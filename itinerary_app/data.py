@@ -170,7 +170,7 @@ def record_dataset() -> Dataset | None:
                               linkable=True)
 
     def browse(trip: Trip) -> None:
-        if len(compared) > 1:
+        if compared:
             compare_banner(len(compared))
         # Placed here for the tables' kilometres and countries; the trip itself is placed
         # with the rest, which says what could not be found.
@@ -233,15 +233,13 @@ def pick_trip(record: Imported, source: str, who: str, compared: int = 0) -> str
 def record_trip(record: Imported, source: str, choice: RecordChoice,
                 linkable: bool) -> Dataset:
     first_day = None if choice.trip == ALL else date.fromisoformat(choice.trip)
-    trip = record.trip(choice.who, first_day)
+    trip = record.trip(choice.who, first_day, name=labels.part_name)
     if trip is None:  # the pickers offer only trips the record holds; this is a bug's net
         raise DataError([Problem(source, f"holds no trip of {choice.who} starting "
                                          f"{choice.trip}")])
     journeys = record.journeys_of(choice.who)
     trips = len(journeys) if first_day is None else 1
     title = labels.record_title(journeys[0].traveller, trip, trips)
-    if trip.parts:
-        trip = replace(trip, parts=tuple(labels.part_name(j) for j in journeys))
     return Dataset(f"record:{source}:{choice.who}:{choice.trip}", replace(trip, title=title),
                    (choice,) if linkable else ())
 

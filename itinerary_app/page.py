@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import streamlit as st
@@ -42,6 +42,12 @@ SELECTED = "selected_stop"
 HERE = Path(__file__).resolve().parent
 RESULTS_SHOWN = 20  # search results listed; the rest are counted
 MAP_HEIGHT = 560
+
+
+@cache
+def script(name: str) -> str:
+    """One of the page's own scripts, read once per server rather than every run."""
+    return (HERE / name).read_text(encoding="utf-8")
 
 
 def show_error(exc: ItineraryError) -> None:
@@ -187,7 +193,7 @@ def brief(dated: Trip, shown: Trip, memo_key: tuple) -> None:
         if any(s.located for s in shown.stops) else None))
     with st.container(key="print_brief"):
         st.html(f"<template class='itinerary-brief'>{html}</template>")
-    st.html(f"<script>{(HERE / 'brief.js').read_text(encoding='utf-8')}</script>",
+    st.html(f"<script>{script('brief.js')}</script>",
             unsafe_allow_javascript=True)
     if st.session_state.pop("print_now", False):
         st.html(f"<script>setTimeout(() => window.print(), 300)</script>"
@@ -265,7 +271,7 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
     with panel_col:
         panel(trip, dated, shown, (dataset.key, start, end))
     if tapped:
-        st.html(f"<script>{(HERE / 'page.js').read_text(encoding='utf-8')}</script>"
+        st.html(f"<script>{script('page.js')}</script>"
                 f"<!-- {st.session_state['last_click']} -->", unsafe_allow_javascript=True)
     if complete:
         write_url(View(start, end, st.session_state.get(SELECTED) or None), trip,

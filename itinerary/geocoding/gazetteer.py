@@ -39,8 +39,8 @@ _AMBIGUOUS_SHARE = 0.5
 _RULED_MIN_POPULATION = 10_000
 _VILLAGE = 1_000
 # A village's other names are matched by a slip of spelling, or when they share no word
-# with its own name, only past this size: a coincidence is likelier than the village.
-_STRAY_MAX_POPULATION = _FUZZY_ALIAS_MIN_POPULATION = 5_000
+# with its own name, only from this size: below it a coincidence is likelier.
+_ALIAS_MIN_POPULATION = 5_000
 _TYPO_LIMIT = 1
 Found = tuple[list["Place"], str]
 
@@ -242,7 +242,7 @@ class Gazetteer(Geocoder):
                         "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
                         "WHERE n.cc = ? AND p.kind IN ('city', 'region') AND (n.is_primary "
                         "OR p.kind = 'region' OR p.population >= ?)",
-                        (code, _FUZZY_ALIAS_MIN_POPULATION)):
+                        (code, _ALIAS_MIN_POPULATION)):
                     by_length.setdefault(len(key), []).append((key, place))
                 self._fuzzy_names[code] = by_length
             for size in (length - 1, length, length + 1):
@@ -326,7 +326,7 @@ def _stray_alias(place: Place, key: str) -> bool:
     """A village's other name that shares no word with its own: too likely a coincidence.
     "Arromanches" is Arromanches-les-Bains, but "Potosi" (an old name of Catarino
     Rodríguez, 1,946 people in Nuevo León) is not what a record means by Potosí."""
-    if place.primary or place.kind != "city" or place.population >= _STRAY_MAX_POPULATION:
+    if place.primary or place.kind != "city" or place.population >= _ALIAS_MIN_POPULATION:
         return False
     return not set(key.split()) & set(normalize(place.name).split())
 

@@ -85,10 +85,9 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
                 result.unresolved.append((stop, why))
             else:
                 raw = location.raw or {}
-                stop = replace(stop.with_location(location.latitude, location.longitude,
-                                                  raw.get("precision", ""),
-                                                  raw.get("source", "")),
-                               country_code=str(raw.get("country_code") or ""))
+                stop = stop.with_location(location.latitude, location.longitude,
+                                          raw.get("precision", ""), raw.get("source", ""),
+                                          str(raw.get("country_code") or ""))
                 if why:
                     result.approximate.append((stop, why))
         result.stops.append(replace(stop, country_name=countries.common_name(stop.country))

@@ -91,29 +91,35 @@ class Imported:
         return [stop for journey in self.journeys for stop in journey.stops]
 
     @cached_property
-    def travellers(self) -> list[Traveller]:
-        """Each traveller once, in the order of their first journey."""
+    def _by_who(self) -> dict[str, list[Journey]]:
+        # Grouped once: asking for each traveller's journeys in turn stays linear.
         spans: dict[str, list[Journey]] = {}
         for journey in self.journeys:
             spans.setdefault(journey.who, []).append(journey)
+        return spans
+
+    @cached_property
+    def travellers(self) -> list[Traveller]:
+        """Each traveller once, in the order of their first journey."""
         found = [Traveller(who, js[0].traveller, js[0].first_day,
                            max(s.end for j in js for s in j.stops), len(js))
-                 for who, js in spans.items()]
+                 for who, js in self._by_who.items()]
         return sorted(found, key=lambda t: (t.first, t.name))
 
     def journeys_of(self, who: str) -> list[Journey]:
-        return [j for j in self.journeys if j.who == who]
+        return list(self._by_who.get(who, ()))
 
-    def trip(self, who: str, first_day: date | None = ALL_TRIPS) -> Trip | None:
+    def trip(self, who: str, first_day: date | None = ALL_TRIPS,
+             name: Callable[[Journey], str] = lambda j: j.label) -> Trip | None:
         """One journey of a traveller, by its first day, or all of them, each a part of
-        its own; None if absent."""
+        its own named by `name`; None if absent."""
         journeys = [j for j in self.journeys_of(who)
                     if first_day is None or j.first_day == first_day]
         if not journeys:
             return None
         if first_day is not None:
             return Trip(journeys[0].stops, title=f"{journeys[0].traveller}: {journeys[0].label}")
-        return joined(journeys, f"{journeys[0].traveller}: All trips")
+        return joined(journeys, f"{journeys[0].traveller}: All trips", name)
 
     def trips(self, choices: Iterable[tuple[str, date]],
               name: Callable[[Journey], str] = lambda j: j.label) -> Trip | None:
