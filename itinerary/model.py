@@ -66,6 +66,10 @@ class Stop:
     # The ISO code of the country the geocoder placed the stop in ("GE" for "Tiflis,
     # U.S.S.R."); empty for coordinates given in the file.
     country_code: str = field(default="", compare=False)
+    # What the geocoder said of the place when it could not place it exactly: why the stop
+    # is not on the map ('the country "Atlantis" is not recognised') or only at its
+    # country's centre ('"Xyzzy" was not found in Peru'); empty otherwise.
+    note: str = field(default="", compare=False)
 
     @property
     def located(self) -> bool:

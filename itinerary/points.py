@@ -1,7 +1,8 @@
 """What counts as a number and a place on the map.
 
-A place is a finite latitude and longitude, each in range, and not (0, 0), which broken
-services, spreadsheets and caches put where they have nothing. Whatever comes from outside
+A place is a finite latitude and longitude, each in range, and not (0, 0) at the precision
+files write (`DECIMALS`), which broken services, spreadsheets and caches put where they
+have nothing. Whatever comes from outside
 the gazetteer (a file's cells, an online answer, a cache row) is checked here before a stop
 is placed by it.
 
@@ -14,6 +15,9 @@ from __future__ import annotations
 import math
 import re
 
+# Coordinates are written with this many decimals (about 0.1 m), in every file the package
+# makes; a point that rounds to 0, 0 there is 0, 0.
+DECIMALS = 6
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 
 
@@ -35,9 +39,14 @@ def point_problem(lat: object, lon: object) -> str | None:
         return f"{lat_f}, {lon_f} are not finite"
     if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
         return f"{lat_f:g}, {lon_f:g} lie outside -90..90, -180..180"
-    if lat_f == 0 and lon_f == 0:
+    if is_zero(lat_f, lon_f):
         return "0, 0 is where nothing is placed"
     return None
+
+
+def is_zero(lat: float, lon: float) -> bool:
+    """Whether the point is 0, 0 as files write it: 1e-9, 1e-9 is written as 0, 0."""
+    return round(lat, DECIMALS) == 0 and round(lon, DECIMALS) == 0
 
 
 def _number(value: object) -> float:

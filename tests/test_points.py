@@ -27,7 +27,7 @@ def test_anything_else_is_not_a_number(text):
 
 
 @pytest.mark.parametrize(("lat", "lon"), [
-    (4.6, -74.1), ("4.6", "-74.1"), (-90, 180), (0, 1e-9), (0.0, -0.5), (90, 0),
+    (4.6, -74.1), ("4.6", "-74.1"), (-90, 180), (0, 1e-6), (0, 6e-7), (0.0, -0.5), (90, 0),
 ])
 def test_places(lat, lon):
     assert point_problem(lat, lon) is None
@@ -46,6 +46,10 @@ def test_places(lat, lon):
     (10, "1000", "10, 1000 lie outside -90..90, -180..180"),
     (0, 0, "0, 0 is where nothing is placed"),
     ("0", "-0.0", "0, 0 is where nothing is placed"),
+    # Files write six decimals: these are written 0, 0, and are 0, 0.
+    (1e-9, 1e-9, "0, 0 is where nothing is placed"),
+    (0, 4e-7, "0, 0 is where nothing is placed"),
+    ("-0.0000001", "0.0000004", "0, 0 is where nothing is placed"),
 ])
 def test_not_places(lat, lon, problem):
     assert point_problem(lat, lon) == problem

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Event
 
 from itinerary.model import Meeting, Stop, Trip
+from itinerary.points import DECIMALS
 
 _NAMESPACE = uuid.UUID("6f1c2b0e-5a7d-4f0e-9d8c-2f3b1a4c5d6e")
 
@@ -68,7 +69,7 @@ def _event(trip: Trip, what: str, stamp: datetime, first: date, last: date) -> E
 def _place(event: Event, stop: Stop) -> None:
     event.add("location", stop.label)
     if stop.located:
-        event.add("geo", (round(stop.lat, 6), round(stop.lon, 6)))  # type: ignore[arg-type]
+        event.add("geo", (round(stop.lat, DECIMALS), round(stop.lon, DECIMALS)))  # type: ignore[arg-type]
 
 
 def meeting_text(meeting: Meeting) -> str:

@@ -1,5 +1,6 @@
-"""GeoJSON (RFC 7946): a Point per located stop in trip order, with its meetings, and a
-route per trip, cut at the antimeridian as RFC 7946 asks (section 3.1.9).
+"""GeoJSON (RFC 7946): a Feature per stop in trip order, with its meetings (a Point, or no
+geometry for a stop that could not be placed), and a route per trip, cut at the
+antimeridian as RFC 7946 asks (section 3.1.9).
 
 Coordinates are [longitude, latitude]. A route that crosses the antimeridian is a
 MultiLineString of the pieces on either side, so that no line runs the long way round.
@@ -11,12 +12,13 @@ import itertools
 import json
 
 from itinerary.model import Meeting, Stop, Trip
+from itinerary.points import DECIMALS
 
 Point = list[float]
 
 
 def to_geojson(trip: Trip) -> str:
-    features = [_stop_feature(trip, stop) for stop in trip.stops if stop.located]
+    features = [_stop_feature(trip, stop) for stop in trip.stops]
     for index, stops in enumerate(trip.by_part()):
         route = _route(stops)
         if route is not None:
@@ -28,13 +30,16 @@ def to_geojson(trip: Trip) -> str:
 
 
 def _stop_feature(trip: Trip, stop: Stop) -> dict:
-    return {"type": "Feature", "id": stop.stop_id,
-            "geometry": {"type": "Point", "coordinates": _point(stop)},
+    # A stop that could not be placed keeps its Feature, with no geometry (RFC 7946 section
+    # 3.2) and the geocoder's reason, so the file holds every stop as CSV and ICS do.
+    geometry = {"type": "Point", "coordinates": _point(stop)} if stop.located else None
+    return {"type": "Feature", "id": stop.stop_id, "geometry": geometry,
             "properties": {
                 "kind": "stop", "number": trip.number(stop.stop_id), "stop_id": stop.stop_id,
                 "place": stop.place, "country": stop.country,
                 "start_date": stop.start.isoformat(), "end_date": stop.end.isoformat(),
                 "precision": stop.precision, "summary": stop.summary,
+                **({"note": stop.note} if stop.note else {}),
                 **({"trip": trip.parts[trip.part(stop.stop_id)]} if trip.parts else {}),
                 "meetings": [_meeting(m) for m in trip.meetings_at(stop.stop_id)]}}
 
@@ -46,7 +51,7 @@ def _meeting(meeting: Meeting) -> dict:
 
 
 def _point(stop: Stop) -> Point:
-    return [round(stop.lon, 6), round(stop.lat, 6)]  # type: ignore[arg-type]
+    return [round(stop.lon, DECIMALS), round(stop.lat, DECIMALS)]  # type: ignore[arg-type]
 
 
 def _route(stops: tuple[Stop, ...]) -> dict | None:
@@ -71,6 +76,6 @@ def split_at_antimeridian(points: list[Point]) -> list[list[Point]]:
         edge = 180.0 if lon1 > 0 else -180.0
         unwrapped = lon2 + 360 if lon1 > 0 else lon2 - 360
         lat = lat1 + (lat2 - lat1) * (edge - lon1) / (unwrapped - lon1)
-        pieces[-1].append([edge, round(lat, 6)])
-        pieces.append([[-edge, round(lat, 6)], [lon2, lat2]])
+        pieces[-1].append([edge, round(lat, DECIMALS)])
+        pieces.append([[-edge, round(lat, DECIMALS)], [lon2, lat2]])
     return pieces

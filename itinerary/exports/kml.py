@@ -1,6 +1,6 @@
-"""KML 2.2, for Google Earth and Google My Maps: a Placemark per located stop with its
-dates (a TimeSpan) and meetings, and the route as a LineString; a Folder per trip when
-trips are joined or compared.
+"""KML 2.2, for Google Earth and Google My Maps: a Placemark per stop with its dates (a
+TimeSpan) and meetings (one that could not be placed has no Point, and says why), the
+route as a LineString, and a Folder per trip when trips are joined or compared.
 
 Written with the standard library's ElementTree, which escapes every text. simplekml was
 tried and set aside: it passes any `<![CDATA[` in a text through unescaped, so a place
@@ -16,6 +16,7 @@ from datetime import timedelta
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from itinerary.model import Stop, Trip
+from itinerary.points import DECIMALS
 from itinerary.route import legs
 from itinerary.text import xml_text
 
@@ -36,8 +37,7 @@ def to_kml(trip: Trip) -> str:
             folder = SubElement(document, "Folder")
             _text(folder, "name", trip.parts[index])
         for stop in stops:
-            if stop.located:
-                _placemark(folder, trip, stop)
+            _placemark(folder, trip, stop)
         _route(folder, stops)
     indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
@@ -66,11 +66,15 @@ def _placemark(folder: Element, trip: Trip, stop: Stop) -> None:
     # The end of a period: the day after the last, as the calendar export counts it too.
     _text(span, "end", (stop.end + timedelta(days=1)).isoformat())
     _text(mark, "styleUrl", "#stop")
-    _text(SubElement(mark, "Point"), "coordinates", _point(stop))
+    if stop.located:  # one that could not be placed is kept, without a Point
+        _text(SubElement(mark, "Point"), "coordinates", _point(stop))
 
 
 def _description(trip: Trip, stop: Stop) -> str:
     parts = [f"<p><i>{html.escape(stop.dates)}</i></p>"]
+    if not stop.located:
+        why = f": {stop.note}" if stop.note else ": the place could not be found"
+        parts.append(f"<p>Not on the map{html.escape(why)}.</p>")
     if stop.summary:
         parts.append(f"<p>{html.escape(stop.summary)}</p>")
     for meeting in trip.meetings_at(stop.stop_id):
@@ -99,4 +103,4 @@ def _route(folder: Element, stops: tuple[Stop, ...]) -> None:
 
 
 def _point(stop: Stop) -> str:
-    return ",".join(f"{v:.6f}".rstrip("0").rstrip(".") for v in (stop.lon, stop.lat))  # type: ignore[str-format]
+    return ",".join(f"{v:.{DECIMALS}f}".rstrip("0").rstrip(".") for v in (stop.lon, stop.lat))  # type: ignore[str-format]

@@ -1,6 +1,7 @@
 """The GeoJSON export, read back by the geojson package and checked against RFC 7946."""
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import geojson
@@ -44,10 +45,27 @@ def test_hostile_text_is_data_not_markup():
     assert props["place"] == props["summary"] == props["meetings"][0]["with"] == evil
 
 
-def test_unlocated_stops_are_left_out_and_one_stop_has_no_route():
-    trip = Trip((stop("a", -12.0, -77.0), stop("b", None, None)))
-    features = json.loads(to_geojson(trip))["features"]
-    assert [f["properties"]["kind"] for f in features] == ["stop"]
+def test_a_stop_that_could_not_be_placed_is_kept_without_a_geometry():
+    unplaced = replace(stop("b", None, None, place="Xyzzy"),
+                       note='the country "Atlantis" is not recognised')
+    trip = Trip((stop("a", -12.0, -77.0), unplaced))
+    collection = geojson.loads(to_geojson(trip))
+    assert collection.is_valid
+    features = collection["features"]
+    assert [(f["properties"]["kind"], f["properties"]["stop_id"]) for f in features] == [
+        ("stop", "a"), ("stop", "b")]  # and no route: one placed stop has none
+    assert features[1]["geometry"] is None
+    assert features[1]["properties"]["place"] == "Xyzzy"
+    assert features[1]["properties"]["note"] == 'the country "Atlantis" is not recognised'
+    assert "note" not in features[0]["properties"]
+
+
+def test_coordinates_written_as_zero_are_never_written():
+    # A stop given 1e-9, 1e-9 is looked up by its name (resolve), so no [0, 0] is written;
+    # here the writer's own rounding is checked: six decimals, as every file.
+    trip = Trip((stop("a", -12.0464361, -77.0427934),))
+    assert json.loads(to_geojson(trip))["features"][0]["geometry"]["coordinates"] == [
+        -77.042793, -12.046436]
 
 
 def test_trips_joined_have_a_route_each():

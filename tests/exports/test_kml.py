@@ -69,3 +69,15 @@ def test_a_folder_per_trip_when_trips_are_joined():
                                                                       "Ecuador 2025"]
     assert [len(f.findall("k:Placemark[k:Point]", NS)) for f in folders] == [2, 1]
     assert [len(f.findall(".//k:LineString", NS)) for f in folders] == [1, 0]
+
+
+def test_a_stop_that_could_not_be_placed_is_a_placemark_without_a_point_saying_why():
+    trip = Trip((Stop("a", "Lima", "Peru", date(2022, 1, 1), date(2022, 1, 1), lat=-12.0,
+                      lon=-77.0),
+                 Stop("b", "Xanadu", "Atlantis", date(2022, 1, 2), date(2022, 1, 2),
+                      note='the country "Atlantis" is not recognised')))
+    marks = parse(trip).findall(".//k:Placemark", NS)
+    assert [(m.findtext("k:name", namespaces=NS), m.find("k:Point", NS) is not None)
+            for m in marks] == [("1. Lima, Peru", True), ("2. Xanadu, Atlantis", False)]
+    assert ("<p>Not on the map: the country &quot;Atlantis&quot; is not recognised.</p>"
+            in marks[1].findtext("k:description", namespaces=NS))
