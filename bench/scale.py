@@ -40,9 +40,7 @@ def generate(n: int, folder: Path, seed: int = 7) -> tuple[Path, Path]:
     from itinerary.geocoding.gazetteer import Gazetteer
 
     rng = random.Random(seed)
-    db = Gazetteer()._db
-    towns = db.execute("SELECT name, cc, lat, lon FROM places WHERE kind = 'city' AND "
-                       "population > 50000 ORDER BY id").fetchall()
+    towns = Gazetteer().towns(50_001)
     day = date(1900, 1, 1)  # 20,000 stops at about two days each stay before 2100
     stops, meetings = [], []
     for i in range(n):

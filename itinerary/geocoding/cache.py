@@ -25,6 +25,8 @@ from itinerary.points import point_problem
 from itinerary.text import one_line, shorten
 
 SOURCE = "cache"
+# Why rows were dropped, as the warning says it.
+NOT_PLACES, OUTSIDE = "that are not places", "outside the country their stop names"
 _CODE = re.compile(r"[A-Z]{2}")
 PRECISIONS = frozenset(("city", "region", "country"))
 COMMIT_EVERY, COMMIT_AFTER_S = 500, 0.5  # a batch of writes; the last at `close`
@@ -54,7 +56,7 @@ class GeocodeCache:
         self._warnings: list[str] = []
         self._conn: sqlite3.Connection | None = None
         self._disabled = False
-        self._dropped: list[str] = []
+        self._dropped: dict[str, list[str]] = {}  # places by why their rows were dropped
         self._pending = 0  # writes not yet committed, the first at `_batch_started`
         self._batch_started = 0.0
 
@@ -70,7 +72,7 @@ class GeocodeCache:
                 return Location(str(address), (float(lat), float(lon)),
                                 {"precision": precision, "source": str(source),
                                  "country_code": code})
-            self._drop(key, place)
+            self.drop(place, country, NOT_PLACES)
             return None
         miss = self._query("SELECT online FROM misses WHERE key = ?", key)
         return Miss(bool(miss[0])) if miss is not None else None
@@ -88,16 +90,22 @@ class GeocodeCache:
         self._write("INSERT OR REPLACE INTO misses VALUES (?, ?)",
                     (_key(place, country), int(online)))
 
+    def drop(self, place: str, country: str, why: str) -> None:
+        """Forget a cached answer found wrong (`why`: NOT_PLACES, OUTSIDE), with a warning."""
+        self._dropped.setdefault(why, []).append(place)
+        self._write("DELETE FROM answers WHERE key = ?", (_key(place, country),))
+
     @property
     def warnings(self) -> list[str]:
         """What the user should know: a cache not used, or bad answers it held."""
-        if not self._dropped:
-            return list(self._warnings)
-        listed = ", ".join(f'"{shorten(p, 60)}"' for p in self._dropped[:5])
-        more = f" and {len(self._dropped) - 5} more" if len(self._dropped) > 5 else ""
-        return [*self._warnings, one_line(
-            f"The geocoding cache held answers that are not places for {listed}{more}; they "
-            "were dropped and the places looked up again.")]
+        found = list(self._warnings)
+        for why, places in self._dropped.items():
+            listed = ", ".join(f'"{shorten(p, 60)}"' for p in places[:5])
+            more = f" and {len(places) - 5} more" if len(places) > 5 else ""
+            found.append(one_line(
+                f"The geocoding cache held answers {why} for {listed}{more}; they were "
+                "dropped and the places looked up again."))
+        return found
 
     def __enter__(self) -> GeocodeCache:
         return self
@@ -148,10 +156,6 @@ class GeocodeCache:
         except sqlite3.Error as exc:
             self._disable(f"could not write it ({exc})")
         self._pending = 0
-
-    def _drop(self, key: str, place: str) -> None:
-        self._dropped.append(place)
-        self._write("DELETE FROM answers WHERE key = ?", (key,))
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._disabled:

@@ -12,7 +12,6 @@ the country.
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -73,9 +72,8 @@ class Gazetteer(Geocoder):
     def _index(self) -> Index:
         return open_index(self.index_path)
 
-    @property
-    def _db(self) -> sqlite3.Connection:
-        return self._index.conn
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        return self._index.rows(sql, params)
 
     @property
     def warnings(self) -> list[str]:
@@ -124,9 +122,19 @@ class Gazetteer(Geocoder):
     def _largest(self, code: str) -> tuple[float, float] | None:
         """Where a territory the outlines fold into another country (Martinique, in
         France's) is drawn: at its largest town."""
-        row = self._db.execute("SELECT lat, lon FROM places WHERE cc = ? AND kind = 'city' "
-                               "ORDER BY population DESC LIMIT 1", (code,)).fetchone()
-        return (row[0], row[1]) if row else None
+        rows = self._rows("SELECT lat, lon FROM places WHERE cc = ? AND kind = 'city' "
+                          "ORDER BY population DESC LIMIT 1", (code,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def towns(self, min_population: int = 0, country_code: str | None = None
+              ) -> list[tuple[str, str, float, float]]:
+        """(name, country code, lat, lon) of every town of at least `min_population`, in
+        the index's order, largest first within a country: real places for generated
+        trips (the benchmarks, the browser tests)."""
+        where = "kind = 'city' AND population >= ?" + (" AND cc = ?" if country_code else "")
+        params = [min_population, *([country_code] if country_code else [])]
+        return [tuple(row) for row in self._rows(  # type: ignore[misc]
+            f"SELECT name, cc, lat, lon FROM places WHERE {where} ORDER BY id", params)]  # noqa: S608
 
     def fits(self, query: str, hint: CountryHint | None, *, ruled: bool = False) -> int:
         """How many distinct places bear this exact name in the hinted countries (or, with
@@ -153,7 +161,7 @@ class Gazetteer(Geocoder):
         sql = (f"SELECT 1 FROM places WHERE cc IN ({_marks(codes)}) AND kind = 'city' "  # noqa: S608
                f"AND lat BETWEEN ? AND ? AND ({lons}) LIMIT 1")
         params = [*codes, lat - span, lat + span, *(x for r in ranges for x in r)]
-        return self._db.execute(sql, params).fetchone() is not None
+        return bool(self._rows(sql, params))
 
     def _exact(self, query: str, hint: CountryHint | None) -> Found | None:
         kinds = ("city", "region")
@@ -238,7 +246,7 @@ class Gazetteer(Geocoder):
         for code in codes:
             if code not in self._fuzzy_names:
                 by_length: dict[int, list[tuple[str, int]]] = {}
-                for key, place in self._db.execute(
+                for key, place in self._rows(
                         "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
                         "WHERE n.cc = ? AND p.kind IN ('city', 'region') AND (n.is_primary "
                         "OR p.kind = 'region' OR p.population >= ?)",
@@ -261,14 +269,14 @@ class Gazetteer(Geocoder):
             params += codes
         sql = ("SELECT p.name, p.cc, p.lat, p.lon, p.population, p.kind, n.is_primary "  # noqa: S608
                f"FROM names n JOIN places p ON p.id = n.place WHERE {where}")
-        rows = self._db.execute(sql, params).fetchall()
+        rows = self._rows(sql, params)
         places = [Place(*row[:6], bool(row[6])) for row in rows]
         return _rank([p for p in places if not _stray_alias(p, key)])
 
     def _places(self, ids: list[int]) -> list[Place]:
         sql = ("SELECT name, cc, lat, lon, population, kind, 1 FROM places "  # noqa: S608
                f"WHERE id IN ({_marks(ids)})")
-        return _rank([Place(*row[:6], True) for row in self._db.execute(sql, ids)])
+        return _rank([Place(*row[:6], True) for row in self._rows(sql, ids)])
 
 
 def _marks(values: Sequence[object]) -> str:

@@ -12,7 +12,7 @@ import contextlib
 import csv
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -50,10 +50,38 @@ def index_path(directory: Path) -> Path:
 
 @dataclass
 class Index:
-    """An open index, and what the user should know about how it was opened."""
+    """An open index, and what the user should know about how it was opened.
+
+    Its file is checked when opened, but damage the check cannot see (a page overwritten
+    with the file's size and time put back) shows only when a query reads it: `rows` then
+    builds the index again, once, and says so.
+    """
 
     conn: sqlite3.Connection
     warning: str = ""
+    path: Path | None = None  # the file, or None for an index in memory
+
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """The rows of a query, rebuilding the index once if its file turns out damaged."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if self.path is None:
+                raise
+            self._rebuild(exc)
+        return self.conn.execute(sql, params).fetchall()
+
+    def _rebuild(self, damage: sqlite3.DatabaseError) -> None:
+        path = self.path
+        assert path is not None
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        with contextlib.suppress(OSError):
+            path.unlink()
+        fresh = build_index(path)
+        self.conn, self.path = fresh.conn, fresh.path
+        self.warning = fresh.warning or one_line(
+            f"The gazetteer index {path} was damaged ({damage}); it was built again.")
 
 
 def open_index(path: Path) -> Index:
@@ -64,7 +92,7 @@ def open_index(path: Path) -> Index:
     ordinary start costs milliseconds.
     """
     conn = _open_checked(path)
-    return Index(conn) if conn is not None else build_index(path)
+    return Index(conn, path=path) if conn is not None else build_index(path)
 
 
 def build_index(path: Path) -> Index:
@@ -80,7 +108,7 @@ def build_index(path: Path) -> Index:
         tmp.replace(path)
         _stamp(path)
         return Index(sqlite3.connect(f"file:{path}?mode=ro", uri=True,
-                                     check_same_thread=False))
+                                     check_same_thread=False), path=path)
     except (OSError, sqlite3.Error) as exc:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         _fill(conn)

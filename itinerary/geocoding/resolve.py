@@ -16,13 +16,14 @@ from geopy.location import Location
 from itinerary.config import NEAR_KM, ONLINE_RUN_BUDGET_S
 from itinerary.errors import ServiceError
 from itinerary.geocoding import countries
+from itinerary.geocoding.cache import OUTSIDE, GeocodeCache, Miss
 from itinerary.geocoding.cache import SOURCE as CACHE
-from itinerary.geocoding.cache import GeocodeCache, Miss
 from itinerary.geocoding.gazetteer import Gazetteer
 from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.model import Stop
 from itinerary.names import PARENS as _PARENS
 from itinerary.names import variants
+from itinerary.points import is_zero
 from itinerary.text import shorten
 
 Progress = Callable[[int, int], None]
@@ -82,12 +83,13 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
         if answer is not None:
             location, why = answer
             if location is None:
+                stop = replace(stop, note=why)
                 result.unresolved.append((stop, why))
             else:
                 raw = location.raw or {}
-                stop = stop.with_location(location.latitude, location.longitude,
-                                          raw.get("precision", ""), raw.get("source", ""),
-                                          str(raw.get("country_code") or ""))
+                stop = replace(stop.with_location(
+                    location.latitude, location.longitude, raw.get("precision", ""),
+                    raw.get("source", ""), str(raw.get("country_code") or "")), note=why)
                 if why:
                     result.approximate.append((stop, why))
         result.stops.append(replace(stop, country_name=countries.common_name(stop.country))
@@ -103,7 +105,7 @@ def _unzeroed(stops: Iterable[Stop]) -> tuple[list[Stop], list[Stop]]:
     what spreadsheets and broken services write for "unknown"), and those stops."""
     kept, zeroed = [], []
     for stop in stops:
-        if stop.precision == "given" and stop.lat == 0 and stop.lon == 0:
+        if stop.precision == "given" and is_zero(stop.lat, stop.lon):  # type: ignore[arg-type]
             zeroed.append(stop)
             stop = stop.with_location(None, None, "", "")
         kept.append(stop)
@@ -160,7 +162,12 @@ class _Lookup:
             return self._country_level(hint), ""  # the stop is the country itself
         cached = self.cache.get(place, country) if self.cache is not None else None
         if isinstance(cached, Location):
-            return Location(cached.address, cached.point, {**cached.raw, "source": CACHE}), ""
+            if self._fits(cached, hint):
+                return Location(cached.address, cached.point, {**cached.raw, "source": CACHE}), ""
+            # Held to the rule online answers meet: a row that puts the place in another
+            # country is dropped, and the place looked up again.
+            self.cache.drop(place, country, OUTSIDE)  # type: ignore[union-attr]
+            cached = None
         # A miss is looked for again only online, and only when this run may ask it.
         found = self._offline(place, hint) if cached is None else None
         if found is None and self.online is not None and not (
@@ -238,11 +245,23 @@ class _Lookup:
         if self._online_seconds > ONLINE_RUN_BUDGET_S and self.online is not None:
             self._set_aside(f"Online geocoding took over {ONLINE_RUN_BUDGET_S:g} s in all; "
                             "the other places are looked up offline only.")
-        if found is not None and hint is not None and not self.gazetteer.near_town(
-                found.latitude, found.longitude, hint.codes, NEAR_KM):
+        if found is not None and not self._fits(found, hint):
             self.elsewhere.append(place)
             return None
         return found
+
+    def _fits(self, found: Location, hint: countries.CountryHint | None) -> bool:
+        """Whether an answer from outside the gazetteer (a service's, a cache's) lies in the
+        hinted countries: near one of their towns, or at one of their own points (a
+        territory's, a country's)."""
+        if hint is None:
+            return True
+        point = (found.latitude, found.longitude)
+        if any((at := self.gazetteer.country(code)) is not None
+               and max(abs(a - b) for a, b in zip(point, at.point[:2], strict=True)) < 1e-6
+               for code in hint.codes):
+            return True
+        return self.gazetteer.near_town(*point, hint.codes, NEAR_KM)
 
     def elsewhere_warning(self) -> list[str]:
         if not self.elsewhere:

@@ -33,9 +33,7 @@ def pacific_server() -> Iterator[Server]:
 @pytest.fixture(scope="module")
 def crowded_server(gazetteer, tmp_path_factory) -> Iterator[Server]:
     """400 stops at real towns: past the numbered-marker limit, so dots in clusters."""
-    towns = gazetteer._db.execute(
-        "SELECT name, cc, lat, lon FROM places WHERE kind = 'city' AND population > 200000 "
-        "ORDER BY population DESC LIMIT 400").fetchall()
+    towns = sorted(gazetteer.towns(200_001), key=lambda t: t[0])[:400]
     path = tmp_path_factory.mktemp("crowded") / "crowded.csv"
     lines = ["stop_id,place,country,start_date,lat,lon"]
     lines += [f"c{i},{name.replace(',', ' ')},{cc},2000-01-{1 + i % 28:02d},{lat},{lon}"
@@ -236,9 +234,8 @@ def test_an_upload_over_the_size_limit_is_refused_with_a_message(server, visit):
 def test_an_upload_past_the_draw_limit_draws_its_newest_stops_and_says_so(server, visit,
                                                                           gazetteer):
     # 25,000 stops: all of them once froze the tab (461,000 froze it for over 400 s).
-    towns = gazetteer._db.execute(
-        "SELECT name, lat, lon FROM places WHERE kind = 'city' AND cc = 'PE' AND "
-        "population > 20000 AND name NOT LIKE '%,%'").fetchall()
+    towns = [(name, lat, lon) for name, _, lat, lon in gazetteer.towns(20_001, "PE")
+             if "," not in name]
     rows = [f"s{i},{name},Peru,{2000 + i // 2000}-01-{1 + i % 28:02d},{lat:.3f},{lon:.3f}"
             for i, (name, lat, lon) in enumerate(towns * (25_000 // len(towns) + 1))][:25_000]
     data = ("stop_id,place,country,start_date,lat,lon\n" + "\n".join(rows) + "\n").encode()

@@ -1,11 +1,14 @@
 """The gazetteer's SQLite index: built once, checked when it changed, rebuilt when damaged,
 in memory when it cannot be written, and no temporary file left behind."""
 
+import os
+import random
 import shutil
 import sqlite3
 
 import pytest
 
+from itinerary.geocoding import Gazetteer
 from itinerary.geocoding.index import INDEX_VERSION, build_index, index_path, open_index
 
 
@@ -70,3 +73,27 @@ def test_an_index_that_cannot_be_written_is_built_in_memory(tmp_path, blocked):
     assert index.warning.startswith(f"The gazetteer index {path} could not be written (")
     assert index.warning.endswith("); it was built in memory for this run.")
     assert [p.name for p in tmp_path.rglob("*.tmp")] == []  # nothing left behind
+
+
+def test_damage_the_check_on_open_cannot_see_is_rebuilt_when_a_query_meets_it(gazetteer,
+                                                                              tmp_path):
+    # The middle of the file overwritten, its size and time put back: the check on open
+    # trusts them, and the first lookup that reads a damaged page finds the damage.
+    path = index_path(tmp_path)
+    shutil.copy2(gazetteer.index_path, path)
+    shutil.copy2(gazetteer.index_path.with_suffix(".checked"), path.with_suffix(".checked"))
+    before = path.stat()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle - len(data) // 5: middle + len(data) // 5] = random.Random(7).randbytes(
+        2 * (len(data) // 5))
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    fresh = Gazetteer(tmp_path)
+    found = [fresh.geocode(name, country_codes=code) for name, code in
+             (("Lima", "PE"), ("Bogota", "CO"), ("Tiflis", "GE"), ("Santiago", "CL"))]
+    assert [f.address for f in found] == ["Lima, Peru", "Bogotá, Colombia", "Tbilisi, Georgia",
+                                          "Santiago, Chile"]
+    assert fresh.warnings == [f"The gazetteer index {path} was damaged (database disk image "
+                              "is malformed); it was built again."]
+    assert sqlite3.connect(path).execute("PRAGMA quick_check").fetchone() == ("ok",)

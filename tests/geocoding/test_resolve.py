@@ -5,6 +5,7 @@ import string
 import time
 
 import pytest
+from geopy.location import Location
 
 from itinerary.config import BUNDLED_TRAVELS_DIR
 from itinerary.geocoding.cache import GeocodeCache
@@ -34,6 +35,9 @@ def test_unknown_places_fall_back_to_the_country_and_unknown_countries_are_unres
     assert [(s.stop_id, why) for s, why in result.unresolved] == [
         ("c", 'the country "Atlantis" is not recognised')]
     assert all(s.lat is None and s.precision == "" for s, _ in result.unresolved)
+    # Each stop keeps what was said of it, for the panel and the exports.
+    assert [s.note for s in result.stops] == [
+        "", '"Xyzzyville" was not found in Colombia', 'the country "Atlantis" is not recognised']
     assert result.messages() == [
         'Could not place 1 stop(s) on the map: "Lima, Atlantis" (stop c: the country '
         '"Atlantis" is not recognised). They are listed but not drawn.',
@@ -301,3 +305,51 @@ def test_given_zero_zero_is_taken_for_no_coordinates(gazetteer):
     assert result.messages()[0] == (
         '2 stop(s) gave 0, 0, which is taken for no coordinates; they are placed by their '
         'names: "Lima, Peru" (stop s1: given 0, 0); "Nowhere" (stop s2: given 0, 0).')
+
+
+@pytest.mark.parametrize(("place", "country", "lat", "lon"), [
+    ("Bogota", "Colombia", 48.8566, 2.3522),  # Paris
+    ("Lima", "Peru", 40.71, -74.0),  # New York
+])
+def test_a_cached_answer_outside_its_country_is_dropped_and_looked_up_again(
+        gazetteer, tmp_path, place, country, lat, lon):
+    path = tmp_path / "c.sqlite"
+    with GeocodeCache(path) as cache:
+        cache.put(place, country, Location("Paris, France", (lat, lon),
+                                           {"precision": "city", "source": "gazetteer",
+                                            "country_code": "FR"}))
+    stops = read_stops(f"place,country,start_date\n{place},{country},2022-10-06\n".encode(),
+                       name="c.csv")
+    with GeocodeCache(path) as cache:
+        result = locate(stops, gazetteer=gazetteer, cache=cache)
+    (stop,) = result.stops
+    assert (stop.geocoder, stop.precision, stop.country_code) == (
+        "gazetteer", "city", hint_for(country).codes[0])
+    assert result.messages() == [
+        f'The geocoding cache held answers outside the country their stop names for "{place}"'
+        "; they were dropped and the places looked up again."]
+    with GeocodeCache(path) as cache:
+        assert locate(stops, gazetteer=gazetteer, cache=cache).stops[0].geocoder == "cache"
+
+
+def test_a_cached_territory_at_its_own_point_is_kept(gazetteer, tmp_path):
+    # Greenland's point lies far from any of its towns, all on the coast; it is its own.
+    stops = read_stops(b"place,country,start_date\nGreenland,Denmark,1980-01-01\n", name="g.csv")
+    path = tmp_path / "c.sqlite"
+    with GeocodeCache(path) as cache:
+        first = locate(stops, gazetteer=gazetteer, cache=cache).stops[0]
+    with GeocodeCache(path) as cache:
+        again = locate(stops, gazetteer=gazetteer, cache=cache)
+    assert (again.stops[0].geocoder, again.stops[0].lat) == ("cache", first.lat)
+    assert again.messages() == []
+
+
+@pytest.mark.parametrize(("lat", "lon"), [("1e-9", "1e-9"), ("0.0000004", "-0.0000001"),
+                                          ("-0", "0.000000")])
+def test_coordinates_that_round_to_zero_are_taken_for_none(gazetteer, lat, lon):
+    stops = read_stops(f"place,country,start_date,lat,lon\nLima,Peru,2022-10-06,{lat},{lon}\n"
+                       .encode(), name="z.csv")
+    result = locate(stops, gazetteer=gazetteer)
+    (lima,) = result.stops
+    assert (round(lima.lat), round(lima.lon), lima.precision) == (-12, -77, "city")
+    assert result.messages()[0].startswith("1 stop(s) gave 0, 0, which is taken for no ")
