@@ -17,8 +17,12 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
+
+from itinerary.errors import ConfigError
+from itinerary.text import shorten
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
@@ -46,12 +50,17 @@ ONLINE_DEADLINE_S = 20.0  # for the whole of one request
 ONLINE_RUN_BUDGET_S = 120.0  # for all of a run's online lookups together
 ONLINE_MAX_BYTES = 1_000_000  # of one reply; Nominatim's answers are a few kilobytes
 ONLINE_MIN_DELAY_S = 1.0  # Nominatim's usage policy: one request a second
+# The largest input file read (an upload, a command's file): Streamlit's upload limit, in
+# its mebibytes. Files are read up to it, never whole first, so an endless input (/dev/zero)
+# costs bounded memory.
+UPLOAD_MAX_MB = 20
+INPUT_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024
 
 # What the dashboard's server is started with (`itinerary app`); .streamlit/config.toml
 # holds the same for `streamlit run app.py` in a checkout, and a test keeps them equal.
 STREAMLIT_OPTIONS: dict[str, object] = {
     "server.headless": True,
-    "server.maxUploadSize": 20,  # MB; Streamlit states it on the uploader and enforces it
+    "server.maxUploadSize": UPLOAD_MAX_MB,  # Streamlit states it on the uploader, enforces it
     "browser.gatherUsageStats": False,
     "client.toolbarMode": "minimal",
 }
@@ -64,8 +73,21 @@ def cache_dir() -> Path:
 
 
 def nominatim_url() -> str:
-    """A Nominatim server's base URL, or "" for the public one."""
-    return os.environ.get("ITINERARY_NOMINATIM_URL", "")
+    """A Nominatim server's base URL, or "" for the public one; ConfigError unless it is an
+    http or https URL with a host."""
+    value = os.environ.get("ITINERARY_NOMINATIM_URL", "")
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+        parts.port  # noqa: B018  # raises ValueError for a port out of range
+    except ValueError:
+        usable = False
+    if not usable:
+        raise ConfigError(f"ITINERARY_NOMINATIM_URL: expected an http or https URL with a "
+                          f'host, like https://nominatim.example.org, got "{shorten(value, 80)}"')
+    return value
 
 
 def travels_dir() -> Path:

@@ -76,6 +76,10 @@ class DateError(ItineraryError, ValueError):
         return f'"{short}"'
 
 
+class ConfigError(ItineraryError, ValueError):
+    """A setting (an `ITINERARY_*` variable) holds a value the package cannot use."""
+
+
 class ServiceError(ItineraryError, ConnectionError):
     """An online service failed: timed out, refused, or answered with an error."""
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from itinerary import config
+from itinerary.errors import ConfigError, ItineraryError
 from tests.paths import ROOT
 
 
@@ -37,6 +38,18 @@ def test_the_nominatim_url_is_empty_unless_set(monkeypatch):
     assert config.nominatim_url() == ""
     monkeypatch.setenv("ITINERARY_NOMINATIM_URL", "http://127.0.0.1:9")
     assert config.nominatim_url() == "http://127.0.0.1:9"
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://host.example", "http://",
+                                 "nominatim.example.org", "https://host:99999", "javascript:x"])
+def test_a_nominatim_url_that_is_not_an_http_url_with_a_host_is_refused(monkeypatch, url):
+    monkeypatch.setenv("ITINERARY_NOMINATIM_URL", url)
+    with pytest.raises(ConfigError) as caught:
+        config.nominatim_url()
+    assert str(caught.value) == (
+        "ITINERARY_NOMINATIM_URL: expected an http or https URL with a host, like "
+        f'https://nominatim.example.org, got "{url}"')
+    assert isinstance(caught.value, ItineraryError)
 
 
 def test_the_streamlit_settings_match_the_checkouts_config_file():

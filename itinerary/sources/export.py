@@ -15,7 +15,8 @@ from pathlib import Path
 
 from itinerary.model import Meeting, Stop, Trip
 from itinerary.output import write_text
-from itinerary.sources.stops import MEETING_COLUMNS, STOP_COLUMNS
+from itinerary.points import DECIMALS
+from itinerary.sources.stops import MEETING_COLUMNS, NUMBER_COLUMNS, STOP_COLUMNS
 from itinerary.sources.table import rows_to_csv
 
 STOPS_FILE, MEETINGS_FILE = "stops.csv", "meetings.csv"  # their names inside a zip
@@ -23,7 +24,8 @@ STOPS_FILE, MEETINGS_FILE = "stops.csv", "meetings.csv"  # their names inside a 
 
 def stops_to_csv(stops: Sequence[Stop]) -> str:
     extras = list(dict.fromkeys(k for s in stops for k in s.extra))
-    return rows_to_csv([stop_row(stop) for stop in stops], [*STOP_COLUMNS, *extras])
+    return rows_to_csv([stop_row(stop) for stop in stops], [*STOP_COLUMNS, *extras],
+                       numbers=NUMBER_COLUMNS)
 
 
 def stop_row(stop: Stop) -> dict[str, str]:
@@ -62,4 +64,4 @@ def write_stops(stops: Sequence[Stop], path: Path) -> None:
 
 
 def _coordinate(value: float | None) -> str:
-    return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
+    return "" if value is None else f"{value:.{DECIMALS}f}".rstrip("0").rstrip(".")

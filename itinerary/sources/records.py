@@ -28,7 +28,7 @@ from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, Problem
 from itinerary.model import Stop, Trip
 from itinerary.names import normalize
-from itinerary.sources.stops import name_problem
+from itinerary.sources.stops import formula_problem, name_problem
 from itinerary.sources.table import read_file
 
 REQUIRED = ("id", "name", "start-date", "end-date", "country", "locale")
@@ -141,6 +141,8 @@ class Imported:
         """Raise DataError when nothing could be imported: the files hold no readable
         record (of this traveller)."""
         if not self.journeys:
+            if self.problems and not who:  # what stopped every record is the error itself
+                raise DataError(self.problems)
             of = f" of {who}" if who else ""
             raise DataError([Problem(source, f"holds no travel records{of} that could be read")])
 
@@ -197,6 +199,9 @@ def read_records(data: bytes, name: str) -> tuple[list[Record], list[Problem]]:
     not lose the rest; entities and DTDs refuse the whole file, as they can attack."""
     if not data.strip():
         return [], [Problem(name, "is empty; expected a travel record XML file")]
+    if b"\x00" in data:
+        return [], [Problem(name, "is not an XML text file (it contains NUL bytes, as binary "
+                            "files do); expected a travel record XML file")]
     declared = _DECLARED.search(data[:200])
     if declared is None or declared.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
         try:
@@ -299,7 +304,12 @@ def _check_names(record: Record) -> None:
     longest_id = record.record_id + (f"-{len(places)}" if len(places) > 1 else "")
     problems = [("id", name_problem(record.record_id) or name_problem(longest_id)),
                 ("country", name_problem(record.country)),
-                *(("locale", name_problem(place)) for place in places)]
+                *(("locale", name_problem(place)) for place in places),
+                # Every text a stop takes from the record, as the loader checks every cell.
+                *((tag, formula_problem(value)) for tag, value in (
+                    ("id", record.record_id), ("name", record.name), ("role", record.role),
+                    ("country", record.country), *(("locale", p) for p in places),
+                    ("remarks", record.remarks)))]
     for tag, problem in problems:
         if problem:
             raise ValueError(f"<{tag}> {problem}")

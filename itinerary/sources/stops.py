@@ -16,7 +16,8 @@ from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, Problem
 from itinerary.model import Meeting, Stop, Trip
 from itinerary.points import decimal
-from itinerary.sources.table import Source, read_table
+from itinerary.sources.table import Row, Source, is_formula, read_table
+from itinerary.text import shorten
 
 # The formats' columns, in the order files are written. Other columns of a stops file are
 # kept with the stop (`Stop.extra`) and written back after these.
@@ -25,6 +26,7 @@ STOP_COLUMNS = ("stop_id", "place", "country", "start_date", "end_date", "lat", 
 STOP_REQUIRED = ("place", "country", "start_date")
 MEETING_COLUMNS = ("stop_id", "date", "with", "topics", "summary", "quote", "quote_by")
 MEETING_REQUIRED = ("stop_id", "with")
+NUMBER_COLUMNS = ("lat", "lon")  # the stops file's numbers; every other cell is text
 
 NAME_MAX = 200  # characters in a stop id, place or country
 
@@ -107,6 +109,7 @@ def read_meetings(source: Source, stops: list[Stop], *, name: str | None = None,
     meetings: list[Meeting] = []
     for row, record in table.take():
         check = _RowCheck(table.name, row, problems)
+        check.plain(record)
         stop_id = record["stop_id"].strip()
         stop = by_id.get(stop_id)
         if stop is None and check_ids and stop_id not in named:
@@ -142,8 +145,15 @@ def name_problem(value: str) -> str | None:
     """
     if len(value) > NAME_MAX:
         return f"expected at most {NAME_MAX} characters, found {len(value):,}"
-    if value.startswith("="):
-        return f'"{_short(value)}" looks like a spreadsheet formula; expected plain text'
+    return None
+
+
+def formula_problem(value: str) -> str | None:
+    """Why a text from outside cannot be taken as it is written: a spreadsheet would run it
+    as a formula (it starts with =, +, -, @, a tab or a carriage return). A CSV cell may
+    say it means the text by a leading quote ("'=x"), as spreadsheets write it."""
+    if is_formula(value):
+        return f'"{shorten(value, 40)}" looks like a spreadsheet formula; expected plain text'
     return None
 
 
@@ -157,6 +167,11 @@ class _RowCheck:
     def fail(self, column: str, message: str) -> None:
         self.failed = True
         self.problems.append(Problem(self.file, message, row=self.row, column=column))
+
+    def plain(self, record: Row, numbers: Collection[str] = ()) -> None:
+        """Every text cell that a spreadsheet would run as a formula is a problem."""
+        for column, cell in record.formulas(numbers):
+            self.fail(column, formula_problem(cell))  # type: ignore[arg-type]
 
     def date(self, column: str, value: str, *, required: bool) -> date | None:
         value = value.strip()
@@ -183,16 +198,18 @@ class _RowCheck:
         try:
             number = decimal(value)
         except ValueError:
-            self.fail(column, f'expected a number, found "{_short(value)}"')
+            self.fail(column, f'expected a number, found "{shorten(value, 40)}"')
             return None
         if not math.isfinite(number) or not low <= number <= high:
-            self.fail(column, f"expected a number from {low:g} to {high:g}, found {_short(value)}")
+            self.fail(column, f"expected a number from {low:g} to {high:g}, found "
+                      f"{shorten(value, 40)}")
             return None
         return number
 
 
-def _parse_stop(record: dict[str, str], stop_id: str, row: int, header: list[str],
+def _parse_stop(record: Row, stop_id: str, row: int, header: list[str],
                 check: _RowCheck) -> Stop | None:
+    check.plain(record, numbers=NUMBER_COLUMNS)
     # Interned: the many stops at one place share its name's one copy in memory.
     place = sys.intern(check.name("place", record["place"]))
     country = sys.intern(check.name("country", record["country"]))
@@ -216,7 +233,7 @@ def _parse_stop(record: dict[str, str], stop_id: str, row: int, header: list[str
     )
 
 
-def _coordinates(record: dict[str, str], check: _RowCheck) -> tuple[float | None, float | None]:
+def _coordinates(record: Row, check: _RowCheck) -> tuple[float | None, float | None]:
     raw_lat, raw_lon = record.get("lat", "").strip(), record.get("lon", "").strip()
     if not raw_lat and not raw_lon:
         return None, None
@@ -233,6 +250,3 @@ def _split_topics(value: str) -> tuple[str, ...]:
     topics = (t.strip().lower() for t in value.split(";"))
     return tuple(dict.fromkeys(t for t in topics if t))
 
-
-def _short(value: str, limit: int = 40) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"

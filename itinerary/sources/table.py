@@ -3,7 +3,8 @@
 Reading decodes (UTF-8, with a clear message for other encodings), checks the file's shape
 (a header, unique column names, the same number of fields in every row) but not its values,
 and numbers rows as a spreadsheet does: the header is row 1. Writing guards cells that a
-spreadsheet would run as formulas; reading undoes that guard, so files round-trip exactly.
+spreadsheet would run as formulas (OWASP's six signs, in every column); reading undoes that
+guard, so files round-trip exactly, and names the cells that come unguarded.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from itinerary.config import INPUT_MAX_BYTES, UPLOAD_MAX_MB
 from itinerary.errors import DataError, Problem
 from itinerary.points import decimal
 
@@ -27,6 +29,7 @@ FIELD_MAX = csv.field_size_limit()
 _OTHER_DELIMITERS = {";": "semicolon", "\t": "tab", "|": "vertical bar"}
 BOM = "\ufeff"
 _EXCEL_SEP = re.compile(r"sep=.?")
+_CHUNK = 1 << 20
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # as newline="" reads it
 
 
@@ -47,12 +50,26 @@ class Table:
 
 
 def read_file(path: Path, name: str | None = None) -> bytes:
-    """A file's bytes, or a DataError naming it: the one place input files are opened."""
+    """A file's bytes, or a DataError naming it: the one place input files are opened.
+
+    It is read a chunk at a time, up to `INPUT_MAX_BYTES`, and no further than the first
+    chunk that holds a NUL byte (which no text file has; the readers then say what the file
+    is), so an endless input such as /dev/zero or a FIFO costs bounded memory and time.
+    """
+    name = name or str(path)
+    data = bytearray()
     try:
-        return path.read_bytes()
+        with path.open("rb") as source:
+            while chunk := source.read(_CHUNK):
+                data += chunk
+                if len(data) > INPUT_MAX_BYTES:
+                    raise DataError([Problem(name, f"is larger than {UPLOAD_MAX_MB} MB; "
+                                             f"expected at most {UPLOAD_MAX_MB} MB")])
+                if b"\x00" in chunk:
+                    break
     except OSError as exc:
-        raise DataError([Problem(name or str(path),
-                                 f"cannot be read: {exc.strerror or exc}")]) from exc
+        raise DataError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from exc
+    return bytes(data)
 
 
 def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -> Table:
@@ -72,7 +89,7 @@ def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -
             problems.append(Problem(name, f"expected {len(header)} fields as in the header, "
                                     f"found {len(cells)}", row=index))
             continue
-        records.append((index, Row(columns, [unneutralize(c) for c in cells])))
+        records.append((index, Row(columns, cells)))
     if problems:
         raise DataError(problems)
     if not records:
@@ -82,7 +99,11 @@ def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -
 
 class Row(Mapping[str, str]):
     """One record's cells by column name: a mapping over a list, as a dict per row would
-    take several times the memory of a file of half a million rows."""
+    take several times the memory of a file of half a million rows.
+
+    A cell reads as the text it holds, with the formula guard undone ("'=x" is "=x");
+    `formulas` names the cells that a spreadsheet would run as written, unguarded.
+    """
 
     __slots__ = ("_cells", "_columns")
 
@@ -90,7 +111,13 @@ class Row(Mapping[str, str]):
         self._columns, self._cells = columns, cells
 
     def __getitem__(self, column: str) -> str:
-        return self._cells[self._columns[column]]
+        return unneutralize(self._cells[self._columns[column]])
+
+    def formulas(self, numbers: Collection[str] = ()) -> list[tuple[str, str]]:
+        """(column, cell) of each unguarded cell of text that starts like a formula; the
+        `numbers` columns hold numbers (-74.08 is a longitude), which are checked as such."""
+        return [(column, cell) for column, at in self._columns.items()
+                if column not in numbers and is_formula(cell := self._cells[at])]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._columns)
@@ -99,34 +126,45 @@ class Row(Mapping[str, str]):
         return len(self._columns)
 
 
-def rows_to_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
-    """Rows of text as CSV, formula-like cells neutralised."""
+def rows_to_csv(rows: Sequence[Mapping[str, str]], columns: Sequence[str],
+                numbers: Collection[str] = ()) -> str:
+    """Rows of text as CSV, formula-like cells neutralised in every column; a plain number
+    stays a number in the `numbers` columns."""
     out = io.StringIO()
     # With "\r\n" as the line end the writer quotes any cell holding "\r" or "\n"; with
     # "\n" alone a bare "\r" went out unquoted and the file no longer read back.
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
+    flags = [column in numbers for column in columns]
     for row in rows:
-        writer.writerow([neutralize(row.get(column, "")) for column in columns])
+        writer.writerow([neutralize(row.get(column, ""), number=number)
+                         for column, number in zip(columns, flags, strict=True)])
     return out.getvalue()
 
 
-def neutralize(cell: str) -> str:
+def is_formula(cell: str) -> bool:
+    """Whether a spreadsheet would run the cell as a formula: OWASP's rule for CSV
+    injection, a cell that starts (after spaces) with =, +, -, @, a tab or a carriage
+    return."""
+    return cell.lstrip(" ").startswith(FORMULA_START)
+
+
+def neutralize(cell: str, *, number: bool = False) -> str:
     """Prefix a formula-like cell with a quote so spreadsheets show it as text.
 
-    Plain numbers (a longitude such as -74.08) are left alone. A cell that already starts
-    with quotes before a formula character gets one more, so that reading the file back
-    (which removes one) restores every cell exactly.
+    With `number`, a plain number (a longitude such as -74.08) is left alone. A cell that
+    already starts with quotes before a formula character gets one more, so that reading
+    the file back (which removes one) restores every cell exactly.
     """
     bare = cell.lstrip("'")
-    if bare.startswith(FORMULA_START) and not (bare == cell and _is_number(cell)):
+    if is_formula(bare) and not (number and bare == cell and _is_number(cell)):
         return "'" + cell
     return cell
 
 
 def unneutralize(cell: str) -> str:
     """Undo `neutralize`: "'=x" was written for "=x" so spreadsheets would not run it."""
-    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_START):
+    if cell.startswith("'") and is_formula(cell.lstrip("'")):
         return cell[1:]
     return cell
 

@@ -197,14 +197,17 @@ def test_unusable_files_are_refused_whole(name, message):
 
 
 @pytest.mark.parametrize(("names", "who", "message"), [
-    (["entities.xml"], None, "entities.xml: holds no travel records that could be read"),
+    (["entities.xml"], None, "{travels}/entities.xml: uses XML entities or a DTD, which are "
+                             "refused for safety; expected plain XML"),
+    (["entities.xml", "cases.xml"], "nobody",
+     "entities.xml, cases.xml: holds no travel records of nobody that could be read"),
     (["cases.xml"], "nobody", "cases.xml: holds no travel records of nobody that could be read"),
 ])
 def test_nothing_to_import_is_one_error(names, who, message):
     result = imported(*names, who=who)
     with pytest.raises(DataError) as caught:
         result.require_records(", ".join(names), who)
-    assert str(caught.value) == message
+    assert str(caught.value) == message.format(travels=TRAVELS)
 
 
 def test_an_empty_folder_is_an_error(tmp_path):

@@ -1,5 +1,7 @@
 """Stops and meetings files to a validated Trip: exact messages for bad input."""
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -7,6 +9,7 @@ import pytest
 from itinerary.config import SEED_STOPS
 from itinerary.errors import DataError
 from itinerary.sources.stops import load_trip, read_stops
+from itinerary.text import shorten
 from tests.paths import BAD, DATA
 
 BAD_STOPS = [
@@ -103,6 +106,55 @@ def test_both_files_problems_are_reported_together(stops, meetings, problems):
     with pytest.raises(DataError) as caught:
         load_trip(stops, meetings, stops_name="s.csv", meetings_name="m.csv")
     assert [str(p) for p in caught.value.problems] == problems
+
+
+STOPS_HEADER = "stop_id,place,country,start_date,lat,lon,summary,notes\n"
+
+
+@pytest.mark.parametrize(("cells", "column", "shown"), [
+    ("a,=HYPERLINK(1),Peru,2022-10-06,,,,", "place", "=HYPERLINK(1)"),
+    ("a,+Lima,Peru,2022-10-06,,,,", "place", "+Lima"),
+    ("a,-Lima,Peru,2022-10-06,,,,", "place", "-Lima"),
+    ("a,@Lima,Peru,2022-10-06,,,,", "place", "@Lima"),
+    ('a,"\tLima",Peru,2022-10-06,,,,', "place", "\tLima"),
+    ('a,"\rLima",Peru,2022-10-06,,,,', "place", "\rLima"),
+    ("+a,Lima,Peru,2022-10-06,,,,", "stop_id", "+a"),
+    ("a,Lima,-Peru,2022-10-06,,,,", "country", "-Peru"),
+    ("a,Lima,Peru,2022-10-06,,,=1+1,", "summary", "=1+1"),
+    ("a,Lima,Peru,2022-10-06,,,,@cmd", "notes", "@cmd"),
+])
+def test_a_formula_in_any_text_column_of_stops_is_refused(cells, column, shown):
+    with pytest.raises(DataError) as caught:
+        load_trip((STOPS_HEADER + cells + "\n").encode(), stops_name="f.csv")
+    assert [str(p) for p in caught.value.problems] == [
+        f'f.csv, row 2, column {column}: "{shown}" looks like a spreadsheet formula; expected '
+        "plain text"]
+
+
+@pytest.mark.parametrize(("column", "cell"), [
+    ("with", "=HYPERLINK(\"http://example.invalid\")"), ("summary", "=1+1"), ("quote", "+1"),
+    ("quote_by", "@someone"), ("topics", "-trade"),
+])
+def test_a_formula_in_any_column_of_meetings_is_refused(column, cell):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ["stop_id", "with", "topics", "summary", "quote",
+                                  "quote_by"])
+    writer.writeheader()
+    writer.writerow({"stop_id": "a", "with": "Someone", column: cell})
+    with pytest.raises(DataError) as caught:
+        load_trip(b"stop_id,place,country,start_date\na,Lima,Peru,2022-10-06\n",
+                  out.getvalue().encode(), meetings_name="m.csv")
+    assert [str(p) for p in caught.value.problems] == [
+        f'm.csv, row 2, column {column}: "{shorten(cell, 40)}" looks like a spreadsheet '
+        "formula; expected plain text"]
+
+
+def test_negative_numbers_and_guarded_text_are_taken_as_they_mean():
+    trip = load_trip((STOPS_HEADER + "a,'=Lima,Peru,2022-10-06,-12.04,-77.03,'-5 degrees,\n")
+                     .encode(), stops_name="f.csv")
+    (stop,) = trip.stops
+    assert (stop.place, stop.lat, stop.lon, stop.summary) == ("=Lima", -12.04, -77.03,
+                                                              "-5 degrees")
 
 
 def test_seed_trip_loads_in_order(trip):

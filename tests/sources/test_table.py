@@ -1,13 +1,23 @@
-"""CSV bytes to rows and back: the file's shape, encodings, and the formula guard."""
+"""CSV bytes to rows and back: the file's shape, encodings, bounded reads, and the formula
+guard."""
 
+import os
+import stat
 import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from itinerary.config import INPUT_MAX_BYTES
 from itinerary.errors import DataError, ItineraryError
-from itinerary.sources.table import neutralize, read_table, rows_to_csv, unneutralize
+from itinerary.sources.table import (
+    neutralize,
+    read_file,
+    read_table,
+    rows_to_csv,
+    unneutralize,
+)
 from tests.paths import BAD
 
 REQUIRED = ("place", "country", "start_date")
@@ -107,19 +117,69 @@ def test_a_very_wide_header_is_checked_in_linear_time():
     assert time.perf_counter() - started < 10
 
 
-@pytest.mark.parametrize(("cell", "safe"), [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("+1+1", "'+1+1"),
-    ("+5", "+5"),
-    ("+cmd", "'+cmd"),
-    ("-74.08", "-74.08"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("'=x", "''=x"),
-    ("Lima", "Lima"),
+@pytest.mark.parametrize(("cell", "number", "safe"), [
+    ("=HYPERLINK(\"http://x\")", False, "'=HYPERLINK(\"http://x\")"),
+    ("+1+1", False, "'+1+1"),
+    ("+1+1", True, "'+1+1"),
+    ("+5", True, "+5"),  # a number, in a number column
+    ("+5", False, "'+5"),  # in a text column, as OWASP asks
+    ("+cmd", False, "'+cmd"),
+    ("-74.08", True, "-74.08"),
+    ("-74.08", False, "'-74.08"),
+    ("-cmd", True, "'-cmd"),
+    ("@SUM(A1)", False, "'@SUM(A1)"),
+    ("\t=1+1", False, "'\t=1+1"),
+    ("\r=1+1", False, "'\r=1+1"),
+    ("  =1+1", False, "'  =1+1"),
+    ("'=x", False, "''=x"),
+    ("Lima", False, "Lima"),
+    ("a-b", False, "a-b"),
 ])
-def test_formula_cells_are_neutralised_and_read_back(cell, safe):
-    assert neutralize(cell) == safe
+def test_formula_cells_are_neutralised_and_read_back(cell, number, safe):
+    assert neutralize(cell, number=number) == safe
     assert unneutralize(safe) == cell
+
+
+def test_every_column_is_guarded_but_numbers_in_number_columns():
+    text = rows_to_csv([{"lat": "-12.04", "lon": "-77.03", "summary": "-5 degrees",
+                         "with": "@someone", "quote": "+1"}],
+                       ["lat", "lon", "summary", "with", "quote"], numbers=("lat", "lon"))
+    assert text.splitlines()[1] == "-12.04,-77.03,'-5 degrees,'@someone,'+1"
+
+
+@pytest.mark.parametrize(("cells", "formulas"), [
+    ("Lima,Peru,-12.04", []),
+    ("=1+1,Peru,-12.04", [("place", "=1+1")]),
+    ("'=1+1,Peru,-12.04", []),  # guarded: the text "=1+1"
+    ("Lima,@Peru,=1", [("country", "@Peru")]),  # a number column's cell is a number or not
+    ("\"\tLima\",\" +x\",-x", [("place", "\tLima"), ("country", " +x")]),
+])
+def test_unguarded_formulas_are_named_by_column(cells, formulas):
+    table = read_table(f"place,country,lat\n{cells}\n".encode(), "f.csv",
+                       required=("place",))
+    assert table.records[0][1].formulas(numbers=("lat",)) == formulas
+
+
+# Nodes the tests make in their own folder: /dev/zero and /dev/urandom are 1:5 and 1:9.
+@pytest.mark.parametrize("number", [os.makedev(1, 5), os.makedev(1, 9)])
+def test_an_endless_input_is_read_no_further_than_its_first_nul_byte(tmp_path, number):
+    endless = tmp_path / "endless.csv"
+    os.mknod(endless, stat.S_IFCHR | 0o444, number)
+    data = read_file(endless)
+    assert b"\x00" in data and len(data) <= 1 << 20
+    with pytest.raises(DataError) as caught:
+        read_table(endless, None, required=REQUIRED)
+    assert str(caught.value) == (
+        f"{endless}: is not a CSV text file (it contains NUL bytes, as binary or UTF-16 "
+        "files do); expected UTF-8 CSV")
+
+
+def test_an_input_over_the_upload_limit_is_refused(tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"place,country,start_date\n" + b"a" * INPUT_MAX_BYTES)
+    with pytest.raises(DataError) as caught:
+        read_file(big)
+    assert str(caught.value) == f"{big}: is larger than 20 MB; expected at most 20 MB"
 
 
 def test_written_rows_read_back_the_same():
