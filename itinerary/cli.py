@@ -11,17 +11,19 @@ work the terminal nor fake a line of output.
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
+import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
+from typing import NoReturn
 
 from itinerary import __version__, config
 from itinerary.dashboard import labels
-from itinerary.dashboard.view import ALL, drawn
+from itinerary.dashboard.view import ALL, shown_between
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, ItineraryError
 from itinerary.exports import FORMATS, MAPS, export
@@ -32,6 +34,7 @@ from itinerary.render.map import standalone_html
 from itinerary.sources.export import meetings_to_csv, stops_to_csv, write_stops
 from itinerary.sources.records import import_folder, import_travels, read_path
 from itinerary.sources.stops import load_trip
+from itinerary.sources.table import read_file
 from itinerary.text import one_line
 
 EXIT_UNRESOLVED, EXIT_BAD_INPUT = 1, 2
@@ -58,8 +61,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one line (the usage itself is in --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        say(f"{self.prog}: error: {message}")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="itinerary", description="Put a trip on a map.")
+    parser = _Parser(prog="itinerary", description="Put a trip on a map.")
     parser.add_argument("--version", action="version", version=f"itinerary {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -113,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     app = sub.add_parser("app", help="start the dashboard in a web browser")
     app.add_argument("stops", type=Path, nargs="?", help="a stops CSV to show")
     app.add_argument("meetings", type=Path, nargs="?", help="its meetings CSV")
-    app.add_argument("--port", type=int, default=8501)
+    app.add_argument("--port", type=_port, default=8501)
     app.add_argument("--address", help="the address to listen on (Streamlit's default: all)")
     app.set_defaults(run=_app)
     return parser
@@ -157,17 +168,23 @@ def _geocode(args: argparse.Namespace) -> int:
     return EXIT_UNRESOLVED if any(not s.located for s in rows) else 0
 
 
+def _shown(trip: Trip, args: argparse.Namespace, *, drawing: bool) -> Trip:
+    """The trip between --start and --end, as a map draws it when `drawing` (at most the
+    draw limit, the newest, with a warning); ItineraryError when no stop is there."""
+    shown = shown_between(trip, args.start or trip.first_day, args.end or trip.last_day)
+    if shown.empty:
+        raise ItineraryError(shown.empty)
+    if not drawing:
+        return shown.dated
+    if shown.notice:
+        say(f"itinerary: warning: {shown.notice} (--start, --end)")
+    return shown.drawn
+
+
 def _map(args: argparse.Namespace) -> int:
     trip, messages = place_trip(load_trip(args.stops, args.meetings), online=args.online)
     _warn(messages)
-    start, end = args.start or trip.first_day, args.end or trip.last_day
-    shown = trip.between(start, end)
-    if not shown.stops:
-        say(f"itinerary: error: no stops between {start} and {end}")
-        return EXIT_BAD_INPUT
-    shown, notice = drawn(shown, config.DRAW_LIMIT)
-    if notice:
-        say(f"itinerary: warning: {notice} (--start, --end)")
+    shown = _shown(trip, args, drawing=True)
     write_text(args.output, standalone_html(shown, title=f"Itinerary: {args.stops.name}"))
     say(f"wrote the map of {len(shown.stops):,} stops to {args.output}")
     return 0
@@ -176,14 +193,8 @@ def _map(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     trip, messages = place_trip(_export_source(args), online=args.online)
     _warn(messages)
-    start, end = args.start or trip.first_day, args.end or trip.last_day
-    shown = trip.between(start, end)
-    if not shown.stops:
-        raise ItineraryError(f"no stops between {start} and {end}")
-    if args.format in MAPS:  # a page or picture of half a million stops helps no one
-        shown, notice = drawn(shown, config.DRAW_LIMIT)
-        if notice:
-            say(f"itinerary: warning: {notice} (--start, --end)")
+    # A page or picture of half a million stops helps no one: maps draw as the map does.
+    shown = _shown(trip, args, drawing=args.format in MAPS)
     if args.format == "csv" and args.output.suffix.lower() == ".csv":
         return _export_csv_files(shown, args.output)
     write_bytes(args.output, export(shown, args.format))
@@ -241,26 +252,66 @@ def _import_travels(args: argparse.Namespace) -> int:
     else:
         result = import_folder(config.travels_dir(), who=args.who)
         source = "the bundled record"
+    result.require_records(source, args.who)
     for problem in result.problems:
         say(f"itinerary: skipped: {problem}")
-    result.require_records(source, args.who)
     write_stops(result.stops, args.output)
     say(f"{result.summary()}; wrote {args.output}")
     return EXIT_UNRESOLVED if result.problems else 0
 
 
 def _app(args: argparse.Namespace) -> int:
-    """Run Streamlit on the packaged dashboard, with the server settings of `config`."""
+    """Run Streamlit on the packaged dashboard, with the server settings of `config`.
+
+    The arguments are checked first (the files can be read, the address and port can be
+    listened on), so a mistake is one line here rather than a server that starts and fails.
+    Streamlit then takes this process's place (exec): there is no child to outlive the
+    command, and every signal sent to it reaches the server.
+    """
     spec = find_spec("itinerary_app.streamlit_app")
     if spec is None or spec.origin is None:
         raise ItineraryError("the dashboard is not installed with this package")
+    files = [p for p in (args.stops, args.meetings) if p is not None]
+    for path in files:
+        read_file(path)  # DataError naming it, as the page would
+    _check_listen(args.address, args.port)
     options = {**config.STREAMLIT_OPTIONS, "server.port": args.port}
     if args.address:
         options["server.address"] = args.address
     command = [sys.executable, "-m", "streamlit", "run", spec.origin,
                *(f"--{key}={_flag(value)}" for key, value in options.items())]
-    files = [str(p.resolve()) for p in (args.stops, args.meetings) if p is not None]
-    return subprocess.call([*command, "--", *files] if files else command)
+    if files:
+        command += ["--", *(str(p.resolve()) for p in files)]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, command)  # noqa: S606  # the command is ours, no shell
+    return 0  # not reached: the process is Streamlit's now
+
+
+def _check_listen(address: str | None, port: int) -> None:
+    """ItineraryError unless a server could listen on the address and port now."""
+    try:
+        found = socket.getaddrinfo(address or None, port, type=socket.SOCK_STREAM,
+                                   flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        why = exc.strerror if isinstance(exc, socket.gaierror) else "not a host name"
+        raise ItineraryError(f"--address {address}: not an address to listen on ({why})"
+                             ) from None
+    family, kind, proto, _, where = found[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Tornado binds
+        try:
+            probe.bind(where)
+        except OSError as exc:
+            at = f"{address}:{port}" if address else f"port {port}"
+            raise ItineraryError(f"cannot listen on {at}: {exc.strerror or exc}") from None
+
+
+def _port(value: str) -> int:
+    port = int(value) if value.isdigit() else -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f'expected a port from 1 to 65535, got "{value}"')
+    return port
 
 
 def _flag(value: object) -> str:

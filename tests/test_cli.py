@@ -1,8 +1,15 @@
 """The `itinerary` command: each command's output, exit codes and one-line errors."""
 
+import contextlib
 import csv
+import os
+import signal
+import socket
+import stat
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -12,6 +19,7 @@ from itinerary.cli import main
 from itinerary.sources.stops import load_trip
 from tests.pages import marker_titles, trip_data
 from tests.paths import BAD, DATA, TRAVELS
+from tests.streamlit_server import free_port
 
 STOPS, MEETINGS = config.SEED_STOPS, config.SEED_MEETINGS
 
@@ -129,7 +137,7 @@ def test_no_stops_in_the_dates_is_one_line(tmp_path, capsys):
     out = tmp_path / "x.html"
     assert main(["map", str(STOPS), "-o", str(out), "--start", "2023-01-01"]) == 2
     assert capsys.readouterr().err == (
-        "itinerary: error: no stops between 2023-01-01 and 2022-10-07\n")
+        "itinerary: error: the start 2023-01-01 is after the trip's last day, 2022-10-07\n")
     assert not out.exists()
 
 
@@ -167,14 +175,15 @@ def test_import_travels_says_how_many_it_skipped(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["entities.xml"], "entities.xml: holds no travel records that could be read"),
+    (["entities.xml"], "entities.xml: uses XML entities or a DTD, which are refused for "
+                       "safety; expected plain XML"),
     (["cases.xml", "--who", "nobody"], "cases.xml: holds no travel records of nobody that "
                                        "could be read"),
 ])
 def test_import_travels_with_nothing_to_import_exits_2(tmp_path, capsys, args, message):
     paths = [str(TRAVELS / a) if a.endswith(".xml") else a for a in args]
     assert main(["import-travels", *paths, "-o", str(tmp_path / "x.csv")]) == 2
-    assert capsys.readouterr().err.splitlines()[-1] == f"itinerary: error: {TRAVELS}/{message}"
+    assert capsys.readouterr().err.splitlines() == [f"itinerary: error: {TRAVELS}/{message}"]
 
 
 def test_import_travels_reads_the_bundled_record_without_files(tmp_path, capsys):
@@ -188,12 +197,14 @@ def test_import_travels_reads_the_bundled_record_without_files(tmp_path, capsys)
 
 def test_app_starts_streamlit_on_the_packaged_dashboard(monkeypatch):
     calls = []
-    monkeypatch.setattr(subprocess, "call", lambda command: calls.append(command) or 0)
-    assert main(["app", str(STOPS), "--port", "8599"]) == 0
-    (command,) = calls
+    port = str(free_port())
+    monkeypatch.setattr(os, "execv", lambda program, command: calls.append((program, command)))
+    assert main(["app", str(STOPS), "--port", port]) == 0
+    ((program, command),) = calls
+    assert program == sys.executable
     assert command[:4] == [sys.executable, "-m", "streamlit", "run"]
     assert command[4].endswith("itinerary_app/streamlit_app.py")
-    assert "--server.port=8599" in command and "--server.maxUploadSize=20" in command
+    assert f"--server.port={port}" in command and "--server.maxUploadSize=20" in command
     assert "--server.headless=true" in command
     assert command[-2:] == ["--", str(STOPS)]
 
@@ -232,8 +243,8 @@ def test_each_broken_input_gets_its_exact_message(tmp_path, capsys, name, kind, 
             code, expected_code = main(["geocode", name, "-o", out]), 0
     err = capsys.readouterr().err.splitlines()
     assert code == expected_code, err
-    if kind == "record":
-        assert err[0] == f"itinerary: skipped: {message}"
+    if kind == "record":  # a file of nothing that could be read: its one problem
+        assert err == [f"itinerary: error: {message}"]
     elif kind == "warning":
         assert f"itinerary: warning: {message}" in err
     else:
@@ -316,10 +327,133 @@ def test_export_takes_a_trip_of_the_record(tmp_path):
     (["--who", "nobody", "--trip", "all", "--format", "kml"],
      "the bundled record: holds no travel records of nobody that could be read"),
     ([str(STOPS), "--format", "kml", "--start", "2030-01-01"],
-     "no stops between 2030-01-01 and 2022-10-07"),
+     "the start 2030-01-01 is after the trip's last day, 2022-10-07"),
+    ([str(STOPS), "--format", "kml", "--end", "2022-10-01"],
+     "the end 2022-10-01 is before the trip's first day, 2022-10-03"),
+    ([str(STOPS), "--format", "kml", "--start", "2022-10-06", "--end", "2022-10-04"],
+     "the start 2022-10-06 is after the end 2022-10-04"),
 ])
 def test_export_bad_input_is_one_line_and_exit_2(tmp_path, capsys, args, message):
     out = tmp_path / "x.kml"
     assert main(["export", *args, "-o", str(out)]) == 2
     assert capsys.readouterr().err == f"itinerary: error: {message}\n"
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--port", "99999"], 'itinerary app: error: argument --port: expected a port from 1 to '
+                          '65535, got "99999"'),
+    (["--port", "-1"], 'itinerary app: error: argument --port: expected a port from 1 to '
+                       '65535, got "-1"'),
+    (["--port", "0"], 'itinerary app: error: argument --port: expected a port from 1 to '
+                      '65535, got "0"'),
+    (["--address", "999.1.1.1"], "itinerary: error: --address 999.1.1.1: not an address to "
+                                 "listen on (Name or service not known)"),
+    (["--address", "192.0.2.1"], "itinerary: error: cannot listen on 192.0.2.1:{port}: Cannot "
+                                 "assign requested address"),
+    (["missing.csv"], "itinerary: error: missing.csv: cannot be read: No such file or "
+                      "directory"),
+    ([str(STOPS), "missing-meetings.csv"], "itinerary: error: missing-meetings.csv: cannot be "
+                                           "read: No such file or directory"),
+])
+def test_the_apps_arguments_are_checked_before_it_starts(monkeypatch, capsys, args, message):
+    started = []
+    monkeypatch.setattr(os, "execv", lambda *command: started.append(command))
+    port = free_port()
+    with pytest.raises(SystemExit) as caught:
+        raise SystemExit(main(["app", *args, *([] if "--port" in args else
+                                               ["--port", str(port)])]))
+    assert caught.value.code == 2 and started == []
+    assert capsys.readouterr().err.splitlines() == [message.format(port=port)]
+
+
+def test_a_port_in_use_is_one_line(monkeypatch, capsys):
+    monkeypatch.setattr(os, "execv", lambda *command: pytest.fail("started"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["app", "--address", "127.0.0.1", "--port", str(port)]) == 2
+    assert capsys.readouterr().err == (
+        f"itinerary: error: cannot listen on 127.0.0.1:{port}: Address already in use\n")
+
+
+@pytest.mark.parametrize("signal_sent", [signal.SIGTERM, signal.SIGKILL])
+def test_the_server_is_the_commands_own_process(signal_sent):
+    # `itinerary app` becomes Streamlit (exec): a signal to the command reaches the server,
+    # and killing the command leaves no server behind.
+    port = free_port()
+    command = subprocess.Popen([str(SCRIPT), "app", "--address", "127.0.0.1", "--port",
+                                str(port)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        health = f"http://127.0.0.1:{port}/_stcore/health"
+        deadline = time.monotonic() + 60
+        while not _answers(health):
+            assert command.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        os.kill(command.pid, signal_sent)
+        command.wait(timeout=30)
+        assert not _answers(health)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(command.pid, signal.SIGKILL)
+
+
+def _answers(url):
+    try:
+        with urllib.request.urlopen(url, timeout=2) as reply:
+            return reply.status == 200
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("command", [["validate", "{node}"],
+                                     ["validate", str(STOPS), "--meetings", "{node}"],
+                                     ["import-travels", "{node}", "-o", "{out}"],
+                                     ["map", "{node}", "-o", "{out}"]])
+@pytest.mark.parametrize("number", [os.makedev(1, 5), os.makedev(1, 9)])  # zero, urandom
+def test_an_endless_input_is_one_line_in_bounded_memory(tmp_path, command, number):
+    node = tmp_path / "endless"
+    os.mknod(node, stat.S_IFCHR | 0o444, number)
+    args = [a.format(node=node, out=tmp_path / "out") for a in command]
+    result = subprocess.run(["prlimit", f"--as={1_500_000_000}", str(SCRIPT), *args],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    assert "NUL bytes" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_nominatim_url_is_one_line(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("ITINERARY_NOMINATIM_URL", "file:///etc/passwd")
+    assert main(["geocode", str(STOPS), "-o", str(tmp_path / "x.csv"), "--online"]) == 2
+    assert capsys.readouterr().err == (
+        "itinerary: error: ITINERARY_NOMINATIM_URL: expected an http or https URL with a host,"
+        ' like https://nominatim.example.org, got "file:///etc/passwd"\n')
+
+
+def exported(tmp_path, stops, format_):
+    """`itinerary export` of a stops file's text as `format_`: the file's text."""
+    source = tmp_path / "stops.csv"
+    source.write_text(stops, encoding="utf-8")
+    out = tmp_path / f"x.{format_}"
+    assert main(["export", str(source), "--format", format_, "-o", str(out)]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("format_", ["geojson", "kml", "csv"])
+def test_coordinates_that_round_to_zero_are_looked_up_by_name(tmp_path, capsys, format_):
+    text = exported(tmp_path, "stop_id,place,country,start_date,lat,lon\n"
+                              "lima,Lima,Peru,2022-10-06,1e-9,1e-9\n", format_)
+    assert "-12.04" in text and "[0.0, 0.0]" not in text and "0,0" not in text
+    assert "gave 0, 0, which is taken for no coordinates" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("format_", ["geojson", "kml", "ics"])
+def test_every_export_keeps_a_stop_it_cannot_place(tmp_path, capsys, format_):
+    text = exported(tmp_path, "stop_id,place,country,start_date\nlima,Lima,Peru,2022-10-06\n"
+                              "x,Xanadu,Atlantis,2022-10-07\n", format_)
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"wrote 2 stops as {format_} to {tmp_path / f'x.{format_}'}")
+    assert "Xanadu" in text

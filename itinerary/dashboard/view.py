@@ -23,10 +23,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from itinerary import config
 from itinerary.dates import EARLIEST, LATEST, iso_date
 from itinerary.errors import DateError
 from itinerary.model import Stop, Trip
 from itinerary.sources.records import Imported
+from itinerary.text import shorten
 
 ALL = "all"  # the `trip` parameter for every trip of a traveller
 # A click reports the marker's own position; this only absorbs float noise.
@@ -49,6 +51,38 @@ class RecordChoice:
 
     who: str
     trip: str
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a view of a trip between two dates shows: its stops and meetings, what a map
+    draws of them, and why the map leaves some out or nothing is there."""
+
+    dated: Trip  # the stops that share a day with the dates, and their meetings
+    drawn: Trip  # what a map draws of them: at most the draw limit, the newest
+    notice: str = ""  # "The map shows the 20,000 newest of …", or ""
+    empty: str = ""  # why no stop is there, or ""
+
+
+def shown_between(trip: Trip, start: date, end: date, limit: int | None = None) -> Shown:
+    """The trip between `start` and `end` as the app and the command line show it."""
+    dated = trip.between(start, end)
+    if not dated.stops:
+        return Shown(dated, dated, empty=_empty(trip, start, end))
+    kept, notice = drawn(dated, config.DRAW_LIMIT if limit is None else limit)
+    return Shown(dated, kept, notice)
+
+
+def _empty(trip: Trip, start: date, end: date) -> str:
+    if not trip.stops:
+        return "the trip has no stops"
+    if start > trip.last_day:
+        return f"the start {start} is after the trip's last day, {trip.last_day}"
+    if end < trip.first_day:
+        return f"the end {end} is before the trip's first day, {trip.first_day}"
+    if start > end:
+        return f"the start {start} is after the end {end}"
+    return f"no stops between {start} and {end}"
 
 
 def drawn(shown: Trip, limit: int) -> tuple[Trip, str]:
@@ -92,10 +126,11 @@ def view_from_query(params: Mapping[str, str], trip: Trip) -> tuple[View, list[s
     if stop_id is not None:
         stop = trip.stop(stop_id)
         if stop is None:
-            warnings.append(f'The link names a stop "{stop_id}" that is not in this trip.')
+            warnings.append(f'The link names a stop "{shorten(stop_id, 60)}" that is not in '
+                            "this trip.")
             stop_id = None
         elif not stop.overlaps(start, end):
-            warnings.append(f'The link\'s stop "{stop_id}" is outside its dates.')
+            warnings.append(f'The link\'s stop "{shorten(stop_id, 60)}" is outside its dates.')
             stop_id = None
     return View(start, end, stop_id), warnings
 
@@ -162,11 +197,13 @@ def _record_choice(who: str, day: str, record: Imported, warnings: list[str]
                    ) -> RecordChoice | None:
     journeys = record.journeys_of(who)
     if not journeys:
-        warnings.append(f'The link names a traveller "{who}" who is not in the record.')
+        warnings.append(f'The link names a traveller "{shorten(who, 60)}" who is not in the '
+                        "record.")
         return None
     if day != ALL and day not in {j.first_day.isoformat() for j in journeys}:
-        warnings.append(f'The link names a trip of {journeys[0].traveller} starting "{day}", '
-                        "which the record does not hold; showing their latest trip.")
+        warnings.append(f"The link names a trip of {journeys[0].traveller} starting "
+                        f'"{shorten(day, 60)}", which the record does not hold; showing their '
+                        "latest trip.")
         return RecordChoice(who, journeys[-1].first_day.isoformat())
     return RecordChoice(who, day)
 

@@ -131,7 +131,8 @@ def test_records_a_stops_file_would_refuse_are_skipped_not_the_trip(small_record
 def test_an_unusable_record_file_is_an_error(small_record):
     at = upload_record(app().run(), "entities.xml")
     assert not at.exception
-    assert errors(at)[0] == "entities.xml: holds no travel records that could be read"
+    assert errors(at)[0] == ("entities.xml: uses XML entities or a DTD, which are refused for "
+                             "safety; expected plain XML")
 
 
 def test_the_bundled_record_lists_every_secretary():

@@ -88,9 +88,16 @@ def test_a_link_to_a_trip_the_record_lacks_warns_and_shows_the_latest():
 
 
 def test_a_links_own_words_are_shown_as_text_not_as_markdown():
-    stop = "![i](http://evil.test/i.png) $\\href{http://evil.test}{x}$ :red[RED]"
+    stop = "![i](http://e.test/i.png) $\\href{http://e.t}{x}$ :red[X]"
     at = app({"stop": stop}).run()
     (warning,) = at.warning
     assert seen_text(warning.value) == f'The link names a stop "{stop}" that is not in this trip.'
     assert "![" not in warning.value and "$\\href" not in warning.value
     assert ":red[" not in warning.value  # each character that could start markup is escaped
+
+
+def test_a_long_link_value_is_cut_short_in_its_warning():
+    at = app({"stop": "x" * 20_000}).run()
+    (warning,) = at.warning
+    assert seen_text(warning.value) == (f'The link names a stop "{"x" * 59}…" that is not in '
+                                        "this trip.")

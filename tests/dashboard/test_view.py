@@ -9,6 +9,7 @@ from itinerary.dashboard.view import (
     View,
     drawn,
     records_from_query,
+    shown_between,
     step,
     stop_at,
     view_from_query,
@@ -32,6 +33,25 @@ def test_a_map_draws_the_newest_stops_up_to_its_limit(trip, limit, kept, notice)
     shown, told = drawn(trip, limit)
     assert [s.stop_id for s in shown.stops] == kept
     assert told == notice
+
+
+@pytest.mark.parametrize(("start", "end", "shown", "empty"), [
+    (D(2022, 10, 3), D(2022, 10, 7), ["bogota", "santiago", "lima"], ""),
+    (D(2022, 10, 5), D(2022, 10, 5), ["santiago"], ""),
+    (D(2030, 1, 1), D(2030, 1, 2), [], "the start 2030-01-01 is after the trip's last day, "
+                                       "2022-10-07"),
+    (D(2030, 1, 1), D(2022, 10, 4), [], "the start 2030-01-01 is after the trip's last day, "
+                                        "2022-10-07"),
+    (D(2020, 1, 1), D(2022, 10, 1), [], "the end 2022-10-01 is before the trip's first day, "
+                                        "2022-10-03"),
+    (D(2022, 10, 6), D(2022, 10, 4), [], "the start 2022-10-06 is after the end 2022-10-04"),
+])
+def test_the_dates_shown_and_why_nothing_is_there(trip, start, end, shown, empty):
+    view = shown_between(trip, start, end, limit=2)
+    assert [s.stop_id for s in view.dated.stops] == shown
+    assert [s.stop_id for s in view.drawn.stops] == shown[-2:]
+    assert view.empty == empty
+    assert view.notice.startswith("The map shows the 2 newest of 3") == (len(shown) == 3)
 
 
 def test_the_limit_holds_at_two_hundred_thousand_stops():
