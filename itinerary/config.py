@@ -43,7 +43,9 @@ BUNDLED_TRAVELS_DIR = DATA_DIR / "travels"
 # Tunable rules.
 TRIP_GAP = timedelta(days=2)  # records at most this far apart form one trip
 DRAW_LIMIT = 20_000  # stops drawn on one map (the newest); beyond it a browser tab stalls
-NUMBERED_MAX = 300  # places drawn as numbered markers; more become clustered circles
+NUMBERED_MAX = 300  # stops the map draws as numbered markers; more become clustered dots
+IMAGE_NUMBERED_MAX = 60  # places a static map image numbers; more become plain dots
+ROUTE_POINTS_MAX = 20_000  # points of a map's route past NUMBERED_MAX (arcs grow coarser)
 NEAR_KM = 300.0  # given coordinates farther than this from every town of their country are flagged
 ONLINE_TIMEOUT_S = 10.0  # for each read of a reply
 ONLINE_DEADLINE_S = 20.0  # for the whole of one request

@@ -27,5 +27,7 @@ cp node_modules/topojson-client/dist/topojson-client.min.js "$out/"
 cp node_modules/world-atlas/countries-50m.json node_modules/world-atlas/countries-110m.json "$out/"
 cp node_modules/leaflet/LICENSE "$out/LICENSE.leaflet"
 cp node_modules/world-atlas/LICENSE "$out/LICENSE.world-atlas"
+# Rings across the antimeridian made continuous by the route's rule, once, here.
+python3 "$here/scripts/outlines.py"
 node "$here/scripts/country_points.mjs" node_modules/world-atlas/countries-50m.json \
   > "$here/itinerary/data/country_points.csv"

@@ -1,5 +1,5 @@
 """iCalendar (RFC 5545): an all-day event per stop, from its first day to the day after its
-last, and one per meeting that has a date of its own.
+last, and one per meeting that has a date of its own, described as their cards tell them.
 
 icalendar writes the lines: CRLF endings, folding at 75 octets, and escaping of commas,
 semicolons, backslashes and newlines. Each event has a UID that stays the same for the
@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from itinerary.dashboard import cards
 from itinerary.model import Meeting, Stop, Trip
 from itinerary.points import DECIMALS
 
@@ -27,22 +28,23 @@ def to_ics(trip: Trip, stamp: datetime | None = None) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", trip.title or "Itinerary")
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    made = cards.Cards(trip)
     for stop in trip.stops:
-        calendar.add_component(_stop_event(trip, stop, stamp))
+        card = made.stop(stop)
+        calendar.add_component(_stop_event(trip, stop, card, stamp))
         for n, meeting in enumerate(trip.meetings_at(stop.stop_id), start=1):
             if meeting.date is not None:
                 calendar.add_component(_meeting_event(trip, stop, meeting, n, stamp))
     return calendar.to_ical()
 
 
-def _stop_event(trip: Trip, stop: Stop, stamp: datetime) -> Event:
+def _stop_event(trip: Trip, stop: Stop, card: cards.StopCard, stamp: datetime) -> Event:
     event = _event(trip, f"stop:{stop.stop_id}", stamp, stop.start, stop.end)
     event.add("summary", stop.label)
     _place(event, stop)
-    lines = [stop.summary] if stop.summary else []
-    lines += [meeting_text(m) for m in trip.meetings_at(stop.stop_id)]
-    if lines:
-        event.add("description", "\n\n".join(lines))
+    description = cards.text(card)
+    if description:
+        event.add("description", description)
     return event
 
 
@@ -52,7 +54,7 @@ def _meeting_event(trip: Trip, stop: Stop, meeting: Meeting, n: int,
     event = _event(trip, f"meeting:{stop.stop_id}:{n}", stamp, day, day)
     event.add("summary", f"{meeting.with_} ({stop.place or stop.label})")
     _place(event, stop)
-    event.add("description", meeting_text(meeting))
+    event.add("description", cards.meeting_text(cards.meeting_card(meeting)))
     return event
 
 
@@ -70,15 +72,3 @@ def _place(event: Event, stop: Stop) -> None:
     event.add("location", stop.label)
     if stop.located:
         event.add("geo", (round(stop.lat, DECIMALS), round(stop.lon, DECIMALS)))  # type: ignore[arg-type]
-
-
-def meeting_text(meeting: Meeting) -> str:
-    """A meeting as plain text: who, when, what was said, and any quote."""
-    when = f" ({meeting.date.isoformat()})" if meeting.date else ""
-    lines = [f"{meeting.with_}{when}"]
-    if meeting.summary:
-        lines.append(meeting.summary)
-    if meeting.quote:
-        lines.append(f"“{meeting.quote}”" + (f" — {meeting.quote_by}" if meeting.quote_by
-                                             else ""))
-    return "\n".join(lines)

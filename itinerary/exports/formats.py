@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from itinerary.dashboard.labels import surname
+from itinerary.dashboard.labels import country_names, surname
 from itinerary.exports.calendar import to_ics
 from itinerary.exports.geojson import to_geojson
 from itinerary.exports.kml import to_kml
-from itinerary.geocoding import countries
 from itinerary.model import Trip
 from itinerary.render.image import map_image
 from itinerary.render.map import standalone_html
@@ -56,8 +55,7 @@ def file_stem(trip: Trip) -> str:
     peru"; "trip" for a trip with nothing to name it by."""
     who = slug(surname(trip.title.split(" · ")[0].split(":")[0])) if trip.title else ""
     when = f"{trip.first_day:%Y-%m}" if trip.stops else ""
-    names = list(dict.fromkeys(s.country_name or countries.common_name(s.country)
-                               for s in trip.stops if s.country))
+    names = country_names(trip.stops)
     where = "-".join(slug(n) for n in names) if len(names) <= 3 else f"{len(names)}-countries"
     return "-".join(p for p in (who, when, where) if p)[:80].rstrip("-") or "trip"
 

@@ -2,17 +2,19 @@
 geometry for a stop that could not be placed), and a route per trip, cut at the
 antimeridian as RFC 7946 asks (section 3.1.9).
 
-Coordinates are [longitude, latitude]. A route that crosses the antimeridian is a
-MultiLineString of the pieces on either side, so that no line runs the long way round.
+Coordinates are [longitude, latitude]. A route is its great circles as points (see
+`route`), so that a viewer that joins points by straight lines still draws the way the
+map does; one that crosses the antimeridian is a MultiLineString of the pieces on either
+side, so that no line runs the long way round.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 
 from itinerary.model import Meeting, Stop, Trip
 from itinerary.points import DECIMALS
+from itinerary.route import pieces
 
 Point = list[float]
 
@@ -55,27 +57,11 @@ def _point(stop: Stop) -> Point:
 
 
 def _route(stops: tuple[Stop, ...]) -> dict | None:
-    points = [_point(s) for s in stops if s.located]
-    points = [p for p, q in itertools.zip_longest(points, points[1:]) if p != q]
-    if len(points) < 2:
+    lines = pieces(stops)
+    if not lines:
         return None
-    pieces = split_at_antimeridian(points)
-    if len(pieces) == 1:
-        return {"type": "LineString", "coordinates": pieces[0]}
-    return {"type": "MultiLineString", "coordinates": pieces}
-
-
-def split_at_antimeridian(points: list[Point]) -> list[list[Point]]:
-    """The line as pieces that never cross longitude ±180: a leg whose longitudes differ by
-    more than 180° goes the short way, across it, and is cut where it crosses."""
-    pieces = [[points[0]]]
-    for (lon1, lat1), (lon2, lat2) in itertools.pairwise(points):
-        if abs(lon2 - lon1) <= 180:
-            pieces[-1].append([lon2, lat2])
-            continue
-        edge = 180.0 if lon1 > 0 else -180.0
-        unwrapped = lon2 + 360 if lon1 > 0 else lon2 - 360
-        lat = lat1 + (lat2 - lat1) * (edge - lon1) / (unwrapped - lon1)
-        pieces[-1].append([edge, round(lat, DECIMALS)])
-        pieces.append([[-edge, round(lat, DECIMALS)], [lon2, lat2]])
-    return pieces
+    rounded = [[[round(lon, DECIMALS), round(lat, DECIMALS)] for lon, lat in line]
+               for line in lines]
+    if len(rounded) == 1:
+        return {"type": "LineString", "coordinates": rounded[0]}
+    return {"type": "MultiLineString", "coordinates": rounded}

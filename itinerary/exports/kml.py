@@ -11,18 +11,17 @@ dropped.
 
 from __future__ import annotations
 
-import html
 from datetime import timedelta
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
+from itinerary.dashboard import cards
 from itinerary.model import Stop, Trip
 from itinerary.points import DECIMALS
-from itinerary.route import legs
+from itinerary.render import palette
+from itinerary.route import places
 from itinerary.text import xml_text
 
 NAMESPACE = "http://www.opengis.net/kml/2.2"
-_STOP_COLOR = "ff2e3ab0"  # aabbggrr: the map's stop red
-_ROUTE_COLOR = "ff914f1d"  # the map's route blue
 
 
 def to_kml(trip: Trip) -> str:
@@ -31,13 +30,14 @@ def to_kml(trip: Trip) -> str:
     _text(document, "name", trip.title or "Itinerary")
     _styles(document)
     several = len(trip.parts) > 1
+    made = cards.Cards(trip)
     for index, stops in enumerate(trip.by_part()):
         folder = document
         if several:
             folder = SubElement(document, "Folder")
             _text(folder, "name", trip.parts[index])
         for stop in stops:
-            _placemark(folder, trip, stop)
+            _placemark(folder, stop, made.stop(stop))
         _route(folder, stops)
     indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
@@ -51,16 +51,16 @@ def _text(parent: Element, tag: str, text: str) -> Element:
 
 def _styles(document: Element) -> None:
     stop = SubElement(document, "Style", id="stop")
-    _text(SubElement(stop, "IconStyle"), "color", _STOP_COLOR)
+    _text(SubElement(stop, "IconStyle"), "color", palette.kml(palette.STOP))
     route = SubElement(SubElement(document, "Style", id="route"), "LineStyle")
-    _text(route, "color", _ROUTE_COLOR)
+    _text(route, "color", palette.kml(palette.ROUTE))
     _text(route, "width", "3")
 
 
-def _placemark(folder: Element, trip: Trip, stop: Stop) -> None:
+def _placemark(folder: Element, stop: Stop, card: cards.StopCard) -> None:
     mark = SubElement(folder, "Placemark")
-    _text(mark, "name", f"{trip.number(stop.stop_id)}. {stop.label}")
-    _text(mark, "description", _description(trip, stop))
+    _text(mark, "name", card.title)
+    _text(mark, "description", cards.html(card, heading=""))
     span = SubElement(mark, "TimeSpan")
     _text(span, "begin", stop.start.isoformat())
     # The end of a period: the day after the last, as the calendar export counts it too.
@@ -70,30 +70,10 @@ def _placemark(folder: Element, trip: Trip, stop: Stop) -> None:
         _text(SubElement(mark, "Point"), "coordinates", _point(stop))
 
 
-def _description(trip: Trip, stop: Stop) -> str:
-    parts = [f"<p><i>{html.escape(stop.dates)}</i></p>"]
-    if not stop.located:
-        why = f": {stop.note}" if stop.note else ": the place could not be found"
-        parts.append(f"<p>Not on the map{html.escape(why)}.</p>")
-    if stop.summary:
-        parts.append(f"<p>{html.escape(stop.summary)}</p>")
-    for meeting in trip.meetings_at(stop.stop_id):
-        when = f" ({html.escape(meeting.date.isoformat())})" if meeting.date else ""
-        text = f"<p><b>{html.escape(meeting.with_)}</b>{when}"
-        if meeting.summary:
-            text += f"<br>{html.escape(meeting.summary)}"
-        if meeting.quote:
-            by = f" — {html.escape(meeting.quote_by)}" if meeting.quote_by else ""
-            text += f"<br>“{html.escape(meeting.quote)}”{by}"
-        parts.append(text + "</p>")
-    return "".join(parts)
-
-
 def _route(folder: Element, stops: tuple[Stop, ...]) -> None:
-    pairs = legs(stops)
-    if not pairs:
+    points = places(stops)
+    if not points:
         return
-    points = [pairs[0][0], *(b for _, b in pairs)]
     mark = SubElement(folder, "Placemark")
     _text(mark, "name", "Route")
     _text(mark, "styleUrl", "#route")

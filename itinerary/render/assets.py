@@ -1,4 +1,4 @@
-"""The map's static files: Leaflet and its plugins, the country outlines, and our own
+"""The map's static files: Leaflet and its plugins, the country outlines, and the map's own
 scripts and styles, shipped inside the package (`itinerary/render/static/`).
 
 A page links them under a base URL its server publishes the folder at (the app registers
@@ -30,7 +30,6 @@ FILES = {
     "itinerary_css": "itinerary.css",
     "outlines_js": "outlines.js",
     "trip_js": "trip-layer.js",
-    "bridge_js": "bridge.js",
 }
 # The base URL of a standalone page's links before they are replaced by the files' contents.
 INLINE = "itinerary-inline:/"

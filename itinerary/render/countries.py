@@ -13,10 +13,9 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from itinerary.render import assets
+from itinerary.render import assets, palette
 
 COUNTRY = "country"  # the chart's point selection, on the field id
-NO_VISITS, OUTLINE, PICKED = "#eeeae0", "#8c8c8c", "#222222"
 
 
 @cache
@@ -36,8 +35,8 @@ def choropleth(visits: pd.DataFrame, height: int = 360) -> alt.Chart:
         color=alt.condition("datum.Visits > 0",
                             alt.Color("Visits:Q", scale=alt.Scale(scheme="blues"),
                                       legend=alt.Legend(title="Visits", orient="bottom-left")),
-                            alt.value(NO_VISITS)),
-        stroke=alt.condition(pick, alt.value(PICKED), alt.value(OUTLINE)),
+                            alt.value(palette.UNVISITED)),
+        stroke=alt.condition(pick, alt.value(palette.PICKED), alt.value(palette.BORDER)),
         strokeWidth=alt.condition(pick, alt.value(2), alt.value(0.5)),
         tooltip=[alt.Tooltip("properties.name:N", title="Country"),
                  alt.Tooltip("Visits:Q", title="Visits")],

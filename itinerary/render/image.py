@@ -11,28 +11,23 @@ numbered markers with white numbers.
 from __future__ import annotations
 
 import io
-import itertools
 import math
 from collections.abc import Sequence
 
 import numpy as np
 from matplotlib import rc_context
-from matplotlib.collections import PolyCollection
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
-from pyproj import Geod
 
+from itinerary.config import IMAGE_NUMBERED_MAX
 from itinerary.dates import format_range
 from itinerary.model import Stop, Trip
-from itinerary.render.palette import part_color
-from itinerary.render.topology import country_rings
+from itinerary.render import palette
+from itinerary.render.topology import FINE_SPAN_DEG, country_rings
+from itinerary.route import arcs
 
-LAND, BORDER, SEA = "#f3efe4", "#8c8c8c", "#e4ebf2"
-STOP, ROUTE = "#b03a2e", "#1d4f91"
-NUMBERED_MAX = 60  # numbered markers up to this many places; dots past it
 _MIN_SPAN_DEG = 12.0
 _PAD = 0.12
-_FINE_SPAN_DEG = 60.0
-_WGS84 = Geod(ellps="WGS84")
 
 
 def map_image(trip: Trip, fmt: str = "png", *, size: tuple[float, float] = (10.0, 6.0),
@@ -47,12 +42,12 @@ def map_image(trip: Trip, fmt: str = "png", *, size: tuple[float, float] = (10.0
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
     axes.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
-    axes.set_facecolor(SEA)
+    axes.set_facecolor(palette.PAPER_SEA)
     axes.set_xticks([])
     axes.set_yticks([])
-    _outlines(axes, west, east, fine=east - west < _FINE_SPAN_DEG)
+    _outlines(axes, west, east, fine=east - west < FINE_SPAN_DEG)
     for index, stops in enumerate(trip.by_part()):
-        color = part_color(index) if trip.parts else ROUTE
+        color = palette.part_color(index) if trip.parts else palette.ROUTE
         _route(axes, [s for s in stops if s.located], centre, color)
     _markers(axes, trip, located, centre)
     if title:
@@ -60,7 +55,7 @@ def map_image(trip: Trip, fmt: str = "png", *, size: tuple[float, float] = (10.0
                     fontweight="bold")
         if located:
             figure.text(0.99, 0.985, format_range(trip.first_day, trip.last_day), va="top",
-                        ha="right", fontsize=11, color="#333333")
+                        ha="right", fontsize=11, color=palette.INK)
     out = io.BytesIO()
     # A fixed salt for the SVG's ids: the same trip gives the same file.
     with rc_context({"svg.hashsalt": "itinerary"}):
@@ -122,42 +117,38 @@ def _outlines(axes: object, west: float, east: float, *, fine: bool) -> None:
     # Rings unwrapped past ±180 (Fiji) and views across it need the copies either side.
     shifts = [shift for shift in (-360, 0, 360) if west < 200 + shift and east > -200 + shift]
     polygons = [ring + np.array((shift, 0.0)) for shift in shifts for ring in rings]
-    axes.add_collection(PolyCollection(polygons, facecolors=LAND, edgecolors=BORDER,  # type: ignore[attr-defined]
+    axes.add_collection(PolyCollection(polygons, facecolors=palette.LAND,  # type: ignore[attr-defined]
+                                       edgecolors=palette.BORDER,
                                        linewidths=0.4, zorder=1))
 
 
 def _route(axes: object, stops: Sequence[Stop], centre: float, color: str) -> None:
-    """Great circles between consecutive stops, continuous across the antimeridian."""
-    line: list[tuple[float, float]] = []
-    for a, b in itertools.pairwise(stops):
-        if (a.lat, a.lon) == (b.lat, b.lon):
-            continue
-        points = [(a.lon, a.lat), *_WGS84.npts(a.lon, a.lat, b.lon, b.lat, 32), (b.lon, b.lat)]
-        for lon, lat in points:
-            previous = line[-1][0] if line else _near(lon, centre)
-            line.append((previous + (lon - previous + 180) % 360 - 180, lat))
-    if line:
-        xs, ys = np.array(line).T
-        axes.plot(xs, ys, color=color, linewidth=2, alpha=0.9, zorder=2)  # type: ignore[attr-defined]
+    """The route's arcs (see `route`), each moved to the world the view is centred on."""
+    lines = []
+    for arc in arcs(stops):
+        shift = _near(arc[0][1], centre) - arc[0][1]
+        lines.append([(lon + shift, lat) for lat, lon in arc])
+    if lines:
+        axes.add_collection(LineCollection(lines, colors=color, linewidths=2,  # type: ignore[attr-defined]
+                                           alpha=0.9, zorder=2))
 
 
 def _markers(axes: object, trip: Trip, stops: Sequence[Stop], centre: float) -> None:
     """A marker per place, numbered with its stops' numbers ("1, 4" for a place visited
-    twice) while there are few; small dots past `NUMBERED_MAX`."""
+    twice) while there are few; small dots past `IMAGE_NUMBERED_MAX`."""
     places: dict[tuple[float, float], list[Stop]] = {}
     for stop in stops:
         places.setdefault((stop.lat, stop.lon), []).append(stop)  # type: ignore[arg-type]
-    if len(places) > NUMBERED_MAX:
+    if len(places) > IMAGE_NUMBERED_MAX:
         # One call for every dot: a call each would take minutes at tens of thousands.
         xs = [_near(lon, centre) for _, lon in places]
         ys = [lat for lat, _ in places]
-        colors = [part_color(trip.part(here[0].stop_id)) if trip.parts else STOP
-                  for here in places.values()]
+        colors = [_color(trip, here[0]) for here in places.values()]
         axes.scatter(xs, ys, s=10, c=colors, linewidths=0, zorder=3)  # type: ignore[attr-defined]
         return
     for (lat, lon), here in places.items():
         x = _near(lon, centre)
-        color = part_color(trip.part(here[0].stop_id)) if trip.parts else STOP
+        color = _color(trip, here[0])
         label = ", ".join(str(trip.number(s.stop_id)) for s in here[:3])
         label += "…" if len(here) > 3 else ""
         axes.annotate(label, (x, lat), ha="center", va="center", fontsize=8,  # type: ignore[attr-defined]
@@ -165,3 +156,7 @@ def _markers(axes: object, trip: Trip, stops: Sequence[Stop], centre: float) -> 
                       bbox={"boxstyle": "circle,pad=0.3" if len(label) <= 2
                             else "round,pad=0.3", "facecolor": color, "edgecolor": "white",
                             "linewidth": 1.2})
+
+
+def _color(trip: Trip, stop: Stop) -> str:
+    return palette.part_color(trip.part(stop.stop_id)) if trip.parts else palette.STOP

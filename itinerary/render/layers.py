@@ -1,29 +1,31 @@
-"""The map's own folium elements: the offline country outlines and the trip layer.
+"""The map's own folium elements: the offline country outlines, the trip layer and the
+selection, and the page's palette.
 
 Each is a call to a function of our scripts (`static/outlines.js`, `static/trip-layer.js`)
-with its data as JSON; the scripts draw in the browser. Text in the data reaches the page
-only inside JSON string literals, with nothing that could close the script or open a
-template, and the scripts escape it where it becomes HTML.
+with its data as JSON; the scripts draw in the browser what they are given: the words come
+from the stops' cards, the route from `route`, the colours from `palette`. Text in the
+data reaches the page only inside JSON string literals, with nothing that could close the
+script or open a template, and the scripts escape it where it becomes HTML.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import date
 
 import folium
 from branca.element import CssLink, Element, JavascriptLink
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from itinerary.config import NUMBERED_MAX
+from itinerary.config import NUMBERED_MAX, ROUTE_POINTS_MAX
+from itinerary.dashboard import cards
 from itinerary.model import Trip
-from itinerary.render import assets
-from itinerary.render.palette import part_color
+from itinerary.render import assets, palette
+from itinerary.route import map_lines
 
 FINE_OUTLINES_FROM_ZOOM = 4  # the 50m outlines are worth fetching from this zoom on
-_EPOCH = date(1970, 1, 1)
+_ROUTE_DECIMALS = 4  # about 10 m: finer than a route is ever looked at
 
 
 class RawText(Element):
@@ -37,14 +39,27 @@ class RawText(Element):
         return self.text
 
 
-class _RawScript(JSCSSMixin, folium.MacroElement):
-    """An element whose rendered script joins the page as plain text.
+class Script(JSCSSMixin, folium.MacroElement):
+    """An element whose script is written in Python (`script`) and joins the page as text,
+    with the scripts and styles it needs (`default_js`, `default_css`, which embedders such
+    as streamlit-folium read from every JSCSSMixin).
 
     branca puts every rendered script into a new Jinja template before the page is
     rendered. For scripts that carry data that would be slow (the data is parsed again) and
     unsafe: "{{ ... }}" in a place name would be evaluated on the server. Here the script
-    is rendered once, and its output never parsed again.
+    is made once and never parsed again; the template only hands it over, as a value, to
+    whoever asks an element for its script macro (streamlit-folium does).
     """
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.script() }}{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default_js: list[tuple[str, str]] = []
+        self.default_css: list[tuple[str, str]] = []
+
+    def script(self) -> str:
+        raise NotImplementedError
 
     def render(self, **kwargs: object) -> None:
         figure = self.get_root()
@@ -52,8 +67,16 @@ class _RawScript(JSCSSMixin, folium.MacroElement):
             figure.header.add_child(JavascriptLink(url), name=name)
         for name, url in self.default_css:
             figure.header.add_child(CssLink(url), name=name)
-        script = self._template.module.__dict__["script"](self, kwargs)
-        figure.script.add_child(RawText(script), name=self.get_name())
+        figure.script.add_child(RawText(self.script()), name=self.get_name())
+
+
+class Palette(Element):
+    """The palette's colours as the page's CSS properties, which the map's stylesheet
+    reads (see `palette.css_variables`)."""
+
+    def render(self, **kwargs: object) -> None:
+        self.get_root().header.add_child(
+            RawText(f"<style>{palette.css_variables()}</style>"), name="itinerary_palette")
 
 
 def data_json(value: object) -> str:
@@ -76,7 +99,7 @@ def _escape_braces(string: re.Match[str]) -> str:
     return string.group(0).replace("{", "\\u007b").replace("}", "\\u007d")
 
 
-class CountryOutlines(_RawScript):
+class CountryOutlines(Script):
     """Natural Earth country shapes in a pane under the tiles, so the map reads offline.
 
     With `base` the browser fetches the coarse outlines, and the fine ones once zoomed in
@@ -85,42 +108,36 @@ class CountryOutlines(_RawScript):
     covers a small part of the world, where their detail shows.
     """
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        itinerary.drawOutlines({{ this._parent.get_name() }}, {{ this.source }});
-        {% endmacro %}
-    """)
-
     def __init__(self, base: str, *, inline: bool = False, fine: bool = False) -> None:
         super().__init__()
         self._name = "CountryOutlines"
+        colors = data_json(palette.map_colors())
         if inline:
-            self.source = '{"data":' + assets.read("outlines_fine" if fine
-                                                    else "outlines_coarse") + "}"
+            self.source = ('{"data":' + assets.read("outlines_fine" if fine
+                                                    else "outlines_coarse")
+                           + f',"colors":{colors}}}')
         else:
             self.source = data_json({"coarse": assets.url(base, "outlines_coarse"),
                                      "fine": assets.url(base, "outlines_fine"),
-                                     "fineFrom": FINE_OUTLINES_FROM_ZOOM})
+                                     "fineFrom": FINE_OUTLINES_FROM_ZOOM,
+                                     "colors": palette.map_colors()})
         self.default_js = [("topojson", assets.url(base, "topojson_js")),
                            ("itinerary_outlines", assets.url(base, "outlines_js"))]
 
+    def script(self) -> str:
+        return f"itinerary.drawOutlines({self._parent.get_name()}, {self.source});"
 
-class TripLayer(_RawScript):
-    """The route and a marker per stop, drawn by `trip-layer.js` from compact arrays.
+
+class TripLayer(Script):
+    """The route and a marker per stop, drawn by `trip-layer.js` from compact columns.
 
     Markers that overlap are clustered (Leaflet.markercluster) at any size of trip. With
-    `popups` (a standalone file) each marker also opens the stop's summary and meetings;
-    `embedded` (the app) adds `bridge.js`, which reports clicks and keys to the page.
+    `popups` (a standalone file) each marker also opens the stop's card. `scripts` are the
+    embedding page's own, loaded after the layer's (the app's bridge to itself).
     """
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        itinerary.drawTrip({{ this._parent.get_name() }}, {{ this.data }});
-        {% endmacro %}
-    """)
-
     def __init__(self, trip: Trip, base: str, *, popups: bool = False,
-                 embedded: bool = False) -> None:
+                 scripts: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__()
         self._name = "TripLayer"
         payload = trip_data(trip, popups=popups)
@@ -128,46 +145,53 @@ class TripLayer(_RawScript):
         self.default_js = [("markercluster", assets.url(base, "cluster_js"))]
         if payload["numbered"]:
             self.default_js.append(("antpath", assets.url(base, "antpath_js")))
-        self.default_js.append(("itinerary_trip", assets.url(base, "trip_js")))
-        if embedded:
-            self.default_js.append(("itinerary_bridge", assets.url(base, "bridge_js")))
+        self.default_js += [("itinerary_trip", assets.url(base, "trip_js")), *scripts]
         self.default_css = [("markercluster_css", assets.url(base, "cluster_css")),
                             ("markercluster_default_css", assets.url(base, "cluster_default_css"))]
 
+    def script(self) -> str:
+        return f"itinerary.drawTrip({self._parent.get_name()}, {self.data});"
 
-class Selection(_RawScript):
+
+class Selection(Script):
     """Marks the selected stop on the app's map and brings it into view; sent with
     streamlit-folium's `feature_group_to_add`, so selecting does not rebuild the map."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        itinerary.select({{ this.index }});
-        {% endmacro %}
-    """)
 
     def __init__(self, index: int | None) -> None:
         super().__init__()
         self._name = "Selection"
         self.index = "null" if index is None else str(int(index))
 
+    def script(self) -> str:
+        return f"itinerary.select({self.index});"
+
 
 def trip_data(trip: Trip, *, popups: bool = False) -> dict:
-    """The trip layer's data (see `trip-layer.js`) for the located stops of a trip."""
+    """The trip layer's data (see `trip-layer.js`) for the located stops of a trip: named
+    columns, each string once."""
     text = _Strings()
     located = [s for s in trip.stops if s.located]
-    index = {s.stop_id: i for i, s in enumerate(located)}
-    stops = [[trip.numbers.get(s.stop_id, 0), text.add(s.label), _day(s.start), _day(s.end),
-              round(s.lat, 5), round(s.lon, 5),  # type: ignore[arg-type]
-              *([text.add(s.summary)] if popups else [])] for s in located]
-    data: dict = {"numbered": len(located) <= NUMBERED_MAX, "popups": popups, "stops": stops}
-    if trip.parts:
-        data["parts"] = [[text.add(name), part_color(i)] for i, name in enumerate(trip.parts)]
-        data["part"] = [trip.part(s.stop_id) for s in located]
+    parts = trip.by_part()
+    made = cards.Cards(trip)
+    stops: dict[str, list] = {
+        "number": [trip.numbers.get(s.stop_id, 0) for s in located],
+        "title": [text.add(cards.title(trip, s)) for s in located],
+        "dates": [text.add(s.dates) for s in located],
+        "lat": [round(s.lat, 5) for s in located],  # type: ignore[arg-type]
+        "lon": [round(s.lon, 5) for s in located],  # type: ignore[arg-type]
+    }
     if popups:
-        data["meetings"] = [
-            [index[m.stop_id], text.add(m.with_), _day(m.date) if m.date else None,
-             text.add(m.summary), text.add(m.quote), text.add(m.quote_by)]
-            for m in trip.meetings if m.stop_id in index]
+        stops["popup"] = [text.add(cards.html(made.stop(s))) for s in located]
+    numbered = len(located) <= NUMBERED_MAX
+    most = None if numbered else ROUTE_POINTS_MAX // len(parts)
+    data: dict = {"numbered": numbered, "stops": stops, "colors": palette.map_colors(),
+                  "routes": [[[[round(lat, _ROUTE_DECIMALS), round(lon, _ROUTE_DECIMALS)]
+                               for lat, lon in line] for line in map_lines(part, most)]
+                             for part in parts]}
+    if trip.parts:
+        data["parts"] = [[text.add(name), palette.part_color(i)]
+                         for i, name in enumerate(trip.parts)]
+        stops["part"] = [trip.part(s.stop_id) for s in located]
     data["text"] = text.values
     return data
 
@@ -185,7 +209,3 @@ class _Strings:
             found = self._index[value] = len(self.values)
             self.values.append(value)
         return found
-
-
-def _day(day: date) -> int:
-    return (day - _EPOCH).days

@@ -14,23 +14,23 @@ import folium
 
 from itinerary.model import Trip
 from itinerary.render import assets
-from itinerary.render.layers import CountryOutlines, RawText, Selection, TripLayer
+from itinerary.render.layers import CountryOutlines, Palette, RawText, Selection, TripLayer
+from itinerary.render.topology import fine_outlines
 
-# A trip that fits in this many degrees is shown close enough for the fine outlines.
-_FINE_SPAN_DEG = 60.0
 # Leaflet's default turns one notch of a mouse wheel into two or three levels of zoom.
 _WHEEL_PX_PER_ZOOM = 120
 
 
-def build_map(trip: Trip, *, base: str, embedded: bool = False,
-              height: str = "100%") -> folium.Map:
+def build_map(trip: Trip, *, base: str, embedded: bool = False, height: str = "100%",
+              scripts: tuple[tuple[str, str], ...] = ()) -> folium.Map:
     """The map of the trip's located stops, numbered as in the trip, with the route.
 
     `base` is the URL the package's static folder is published at; a standalone page uses
     `assets.INLINE` and has the files inlined afterwards. `embedded` is for a map inside a
-    page that scrolls (the app): one finger or the wheel scroll the page, two fingers or
-    Ctrl and the wheel move the map, and clicks and keys are reported to the app, which
-    shows each stop's details; otherwise each marker opens them in a popup.
+    page that scrolls and shows each stop's details itself: one finger or the wheel scroll
+    the page, two fingers or Ctrl and the wheel move the map; otherwise each marker opens
+    its stop's card in a popup. `scripts` ((name, URL) pairs) are the embedding page's own,
+    loaded after the map's.
     """
     assets.check()
     points = [(s.lat, s.lon) for s in trip.stops if s.located]
@@ -53,8 +53,9 @@ def build_map(trip: Trip, *, base: str, embedded: bool = False,
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(40, 40),
                      max_zoom=6)
     inline = base == assets.INLINE
-    CountryOutlines(base, inline=inline, fine=inline and _small(points)).add_to(m)
-    TripLayer(trip, base, popups=not embedded, embedded=embedded).add_to(m)
+    Palette().add_to(m)
+    CountryOutlines(base, inline=inline, fine=inline and fine_outlines(points)).add_to(m)
+    TripLayer(trip, base, popups=not embedded, scripts=scripts).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m
 
@@ -76,11 +77,3 @@ def standalone_html(trip: Trip, *, title: str) -> str:
     m.get_root().header.add_child(RawText(f"<title>{html.escape(title)}</title>"),
                                   name="title")
     return assets.inline(m.get_root().render())
-
-
-def _small(points: list[tuple[float | None, float | None]]) -> bool:
-    if not points:
-        return False
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    return max(max(lats) - min(lats), max(lons) - min(lons)) < _FINE_SPAN_DEG  # type: ignore[operator]

@@ -15,11 +15,10 @@ import altair as alt
 import pandas as pd
 
 from itinerary.model import Stop, Trip
-from itinerary.render.palette import part_color
+from itinerary.render import palette
 
 PICK = "pick"  # the chart's point selection, on the field stop_id
 TIMELINE_MAX = 2000  # stops a timeline draws; past that the dates must be narrowed
-STOP_COLOR, SELECTED_COLOR, MEETING_COLOR = "#b03a2e", "#f1c40f", "#1d4f91"
 _LANE_PX = 26
 
 
@@ -45,9 +44,9 @@ def timeline(trip: Trip, start: date, end: date,
 def _colors(trip: Trip) -> alt.Color | alt.ValueChannelMixin:
     """A bar's colour: its trip's, as on the map, when trips are compared."""
     if not trip.parts:
-        return alt.value(STOP_COLOR)
+        return alt.value(palette.STOP)
     return alt.Color("part:N", legend=None, scale=alt.Scale(
-        domain=list(trip.parts), range=[part_color(i) for i in range(len(trip.parts))]))
+        domain=list(trip.parts), range=[palette.part_color(i) for i in range(len(trip.parts))]))
 
 
 def _bars(stops: pd.DataFrame, x: alt.Scale, y: alt.Scale,
@@ -59,8 +58,8 @@ def _bars(stops: pd.DataFrame, x: alt.Scale, y: alt.Scale,
         x=alt.X("start:T", title=None, scale=x, axis=_axis(stops)),
         x2="end:T",
         y=alt.Y("lane:O", scale=y, axis=None),
-        color=alt.condition(selected, alt.value(SELECTED_COLOR), color),
-        stroke=alt.condition(selected, alt.value("#333333"), alt.value("#ffffff")),
+        color=alt.condition(selected, alt.value(palette.SELECTED), color),
+        stroke=alt.condition(selected, alt.value(palette.INK), alt.value("#ffffff")),
         tooltip=[alt.Tooltip("label:N", title="Stop"), alt.Tooltip("dates:N", title="Dates"),
                  *([alt.Tooltip("part:N", title="Trip")] if "part" in stops else [])],
     ).add_params(pick)
@@ -83,7 +82,7 @@ def _numbers(stops: pd.DataFrame, x: alt.Scale, y: alt.Scale) -> alt.Chart:
 
 
 def _ticks(meetings: pd.DataFrame, x: alt.Scale, y: alt.Scale) -> alt.Chart:
-    return alt.Chart(meetings).mark_tick(color=MEETING_COLOR, thickness=2).encode(
+    return alt.Chart(meetings).mark_tick(color=palette.ROUTE, thickness=2).encode(
         x=alt.X("day:T", scale=x), y=alt.Y("lane:O", scale=y, axis=None),
         tooltip=[alt.Tooltip("with:N", title="Meeting"), alt.Tooltip("when:N", title="Date")])
 

@@ -1,5 +1,6 @@
 """Natural Earth's country outlines read from the world-atlas TopoJSON in Python, for
-drawing them without a browser (the static map image).
+drawing them without a browser (the static map image), and which of the two files a view
+needs. The files' rings across the antimeridian are continuous already (scripts/outlines.py).
 
 TopoJSON stores each shared border once, as a delta-encoded, quantized arc; a ring is a
 list of arcs (a negative index, ~i, is arc i reversed). Decoding is a cumulative sum and a
@@ -9,6 +10,7 @@ scale per arc, once per file.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
@@ -16,6 +18,17 @@ import numpy as np
 from itinerary.render import assets
 
 Ring = np.ndarray  # (n, 2): longitude, latitude
+# A view that spans less than this many degrees is close enough for the fine outlines.
+FINE_SPAN_DEG = 60.0
+
+
+def fine_outlines(points: Sequence[tuple[float | None, float | None]]) -> bool:
+    """Whether a view of these points (lat, lon) wants the fine outlines (50m)."""
+    if not points:
+        return False
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return max(max(lats) - min(lats), max(lons) - min(lons)) < FINE_SPAN_DEG  # type: ignore[operator]
 
 
 @cache
@@ -28,21 +41,8 @@ def country_rings(fine: bool = False) -> tuple[Ring, ...]:
         kind = geometry.get("type")
         polygons = ([geometry["arcs"]] if kind == "Polygon"
                     else geometry["arcs"] if kind == "MultiPolygon" else [])
-        rings += [_unwrapped(_ring(arcs, ring)) for polygon in polygons for ring in polygon]
+        rings += [_ring(arcs, ring) for polygon in polygons for ring in polygon]
     return tuple(rings)
-
-
-def _unwrapped(ring: Ring) -> Ring:
-    """A ring that crosses the antimeridian (Fiji, Chukotka) made continuous, so that it is
-    not drawn as a band across the world; one around a pole (Antarctica) stays as it is."""
-    steps = np.diff(ring[:, 0])
-    if not (np.abs(steps) > 180).any():
-        return ring
-    lons = np.concatenate([[ring[0, 0]], ring[0, 0] + np.cumsum(steps - 360 * np.round(
-        steps / 360))])
-    if lons.max() - lons.min() >= 360:
-        return ring
-    return np.column_stack([lons, ring[:, 1]])
 
 
 def _arcs(topology: dict) -> list[np.ndarray]:

@@ -36,16 +36,24 @@ def test_each_string_is_sent_once_and_every_located_stop_is_a_marker():
                  stop("x", None, None), stop("c", -12.0, -77.0, summary="Again")),
                 (Meeting("a", DAY, "Landa", summary="Talks"), Meeting("x", None, "Nobody")))
     data = trip_data(trip, popups=True)
-    day = (DAY - date(1970, 1, 1)).days
-    assert data == {
-        "numbered": True, "popups": True,
-        "stops": [[1, 0, day, day, -12.0, -77.0, 1], [2, 2, day, day, -13.0, -72.0, 1],
-                  [4, 0, day, day, -12.0, -77.0, 3]],
-        "meetings": [[0, 4, day, 1, 5, 5]],
-        "text": ["Lima, Peru", "Talks", "Cusco, Peru", "Again", "Landa", ""],
-    }
-    plain = trip_data(trip)
-    assert "meetings" not in plain and plain["stops"][0] == [1, 0, day, day, -12.0, -77.0]
+    text = data["text"]
+    stops = data["stops"]
+    assert stops["number"] == [1, 2, 4]  # the unplaced stop keeps its number, undrawn
+    assert [text[i] for i in stops["title"]] == ["1. Lima, Peru", "2. Cusco, Peru",
+                                                 "4. Lima, Peru"]
+    assert stops["dates"] == [stops["dates"][0]] * 3 and text[stops["dates"][0]] == "3 Oct 2022"
+    assert (stops["lat"], stops["lon"]) == ([-12.0, -13.0, -12.0], [-77.0, -72.0, -77.0])
+    assert "<b>Landa</b> · 3 Oct 2022<br>Talks" in text[stops["popup"][0]]
+    assert len(text) == len(set(text))  # each string once
+    assert "popup" not in trip_data(trip)["stops"]
+
+
+def test_the_route_is_sent_as_the_lines_to_draw():
+    trip = Trip((stop("fiji", -18.1, 178.4), stop("samoa", -13.8, -171.8)))
+    (lines,) = trip_data(trip)["routes"]
+    assert len(lines) == 2  # the arc, and its copy a world to the west
+    assert lines[0][0] == [-18.1, 178.4] and lines[0][-1] == [-13.8, 188.2]
+    assert lines[1][-1] == [-13.8, -171.8]
 
 
 @pytest.mark.parametrize(("stops", "numbered"), [(1, True), (NUMBERED_MAX, True),
@@ -68,5 +76,6 @@ def test_trips_joined_send_their_parts_names_and_colours():
     data = trip_data(trip)
     assert [[data["text"][name], color] for name, color in data["parts"]] == [
         ["Oct 2022 · Peru", "#0072b2"], ["Feb 2025 · Colombia", "#d55e00"]]
-    assert data["part"] == [0, 1]  # the located stops' parts
+    assert data["stops"]["part"] == [0, 1]  # the located stops' parts
+    assert len(data["routes"]) == 2
     assert "parts" not in trip_data(Trip((stop("a", -12.0, -77.0),)))

@@ -1,40 +1,18 @@
 // Country outlines (Natural Earth, from world-atlas TopoJSON) in a pane under the tiles, so
 // the map reads with no tile server at all. Called by the page as
-//   itinerary.drawOutlines(map, {data: topology})                     (a standalone file)
-//   itinerary.drawOutlines(map, {coarse: url, fine: url, fineFrom: 4}) (the app)
+//   itinerary.drawOutlines(map, {data: topology, colors})                     (a standalone file)
+//   itinerary.drawOutlines(map, {coarse: url, fine: url, fineFrom: 4, colors}) (the app)
 // With URLs, the coarse outlines (110m, about 100 KB) are drawn first; the finer ones
 // (50m) are fetched only once the map is zoomed in to `fineFrom`, where they show.
+// `colors` are the palette's land and border. The layer drawn is itinerary.outlines.
 (function () {
   "use strict";
   var ns = (window.itinerary = window.itinerary || {});
-  var STYLE = { color: "#8c8c8c", weight: 0.6, fillColor: "#f3efe4", fillOpacity: 1 };
 
-  // Rings that cross the antimeridian (Fiji, Chukotka) would be drawn as bands across the
-  // whole world; unwrap their longitudes so they stay continuous. A ring around a pole
-  // (Antarctica) spans the whole world either way: unwrapped it would run on past ±180°
-  // and streak across the map, so it is left as it is.
-  function unwrap(ring) {
-    var out = [ring[0].slice()], low = ring[0][0], high = ring[0][0];
-    for (var i = 1; i < ring.length; i++) {
-      var lon = ring[i][0];
-      while (lon - out[i - 1][0] > 180) lon -= 360;
-      while (lon - out[i - 1][0] < -180) lon += 360;
-      out.push([lon, ring[i][1]]);
-      low = Math.min(low, lon);
-      high = Math.max(high, lon);
-    }
-    if (high - low >= 360) return;
-    for (var j = 0; j < ring.length; j++) ring[j][0] = out[j][0];
-  }
-
+  // The files' rings that cross the antimeridian are continuous already (mended once by
+  // scripts/outlines.py, by the route's rule), so the shapes are drawn as they come.
   function shapes(topo) {
-    var found = topojson.feature(topo, topo.objects.countries);
-    found.features.forEach(function (f) {
-      if (!f.geometry) return;
-      var polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-      polys.forEach(function (p) { p.forEach(unwrap); });
-    });
-    return found;
+    return topojson.feature(topo, topo.objects.countries);
   }
 
   function fetchJson(url) {
@@ -49,12 +27,14 @@
     pane.style.zIndex = 150;
     pane.style.pointerEvents = "none";
     var fineShown = false;
+    var style = { color: source.colors.border, weight: 0.6, fillColor: source.colors.land,
+      fillOpacity: 1 };
     function draw(topo, fine) {
       if (fineShown) return; // a late coarse answer never replaces the fine outlines
       fineShown = fine;
-      var layer = L.geoJSON(shapes(topo), { pane: "outlines", interactive: false, style: STYLE });
-      if (window.itineraryOutlines) map.removeLayer(window.itineraryOutlines);
-      window.itineraryOutlines = layer.addTo(map);
+      var layer = L.geoJSON(shapes(topo), { pane: "outlines", interactive: false, style: style });
+      if (ns.outlines) map.removeLayer(ns.outlines);
+      ns.outlines = layer.addTo(map);
     }
     function unavailable(error) { console.warn("country outlines unavailable", error); }
     if (source.data) {
