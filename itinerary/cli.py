@@ -15,14 +15,13 @@ import os
 import socket
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
 from typing import NoReturn
 
 from itinerary import __version__, config
-from itinerary.dashboard import labels
+from itinerary.dashboard import record_trips
 from itinerary.dashboard.view import ALL, shown_between
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, ItineraryError
@@ -140,13 +139,6 @@ def _online_flag(parser: argparse.ArgumentParser) -> None:
                         help="look up places the offline gazetteer lacks with Nominatim")
 
 
-def _date_option(value: str) -> date:
-    try:
-        return iso_date(value)
-    except DateError as exc:
-        raise argparse.ArgumentTypeError(one_line(f"{exc}, got {exc.shown}")) from None
-
-
 def _validate(args: argparse.Namespace) -> int:
     trip = load_trip(args.stops, args.meetings)
     meetings = f", {len(trip.meetings)} meetings" if args.meetings else ""
@@ -185,7 +177,8 @@ def _map(args: argparse.Namespace) -> int:
     trip, messages = place_trip(load_trip(args.stops, args.meetings), online=args.online)
     _warn(messages)
     shown = _shown(trip, args, drawing=True)
-    write_text(args.output, standalone_html(shown, title=f"Itinerary: {args.stops.name}"))
+    page = standalone_html(shown, title=f"Itinerary: {args.stops.name}")
+    write_text(args.output, page)
     say(f"wrote the map of {len(shown.stops):,} stops to {args.output}")
     return 0
 
@@ -197,7 +190,8 @@ def _export(args: argparse.Namespace) -> int:
     shown = _shown(trip, args, drawing=args.format in MAPS)
     if args.format == "csv" and args.output.suffix.lower() == ".csv":
         return _export_csv_files(shown, args.output)
-    write_bytes(args.output, export(shown, args.format))
+    made = export(shown, args.format)
+    write_bytes(args.output, made)
     say(f"wrote {len(shown.stops):,} stops as {args.format} to {args.output}")
     return 0
 
@@ -209,29 +203,30 @@ def _export_source(args: argparse.Namespace) -> Trip:
     if args.stops is not None:
         if args.trip:
             raise ItineraryError("--trip goes with --who, not with a stops CSV")
-        return replace(load_trip(args.stops, args.meetings),
-                       title=f"Itinerary: {args.stops.name}")
+        return load_trip(args.stops, args.meetings, title=f"Itinerary: {args.stops.name}")
     if not args.trip:
         raise ItineraryError("--who needs --trip: the trip's first day (YYYY-MM-DD), or all")
     record = import_folder(config.travels_dir(), who=args.who)
     record.require_records("the bundled record", args.who)
-    day = None if args.trip == ALL else _date_option_value(args.trip, "--trip")
-    trip = record.trip(args.who, day)
+    day = None if args.trip == ALL else _date_option(args.trip, "--trip")
+    trip = record_trips.open_trip(record, args.who, day)
     if trip is None:
         firsts = ", ".join(j.first_day.isoformat() for j in record.journeys_of(args.who)[-3:])
         raise ItineraryError(f"the record holds no trip of {args.who} starting {args.trip}; "
                              f"their latest start on {firsts} (or use all)")
-    journeys = record.journeys_of(args.who)
-    title = labels.record_title(journeys[0].traveller, trip, len(journeys) if day is None
-                                else 1)
-    return replace(trip, title=title)
+    return trip
 
 
-def _date_option_value(value: str, option: str) -> date:
+def _date_option(value: str, option: str = "") -> date:
+    """An ISO date given as an option: argparse's type for --start and --end (a usage
+    error), or for `option`, checked after parsing (one line)."""
     try:
         return iso_date(value)
     except DateError as exc:
-        raise ItineraryError(f"{option}: {exc}, got {exc.shown}") from None
+        message = one_line(f"{exc}, got {exc.shown}")
+        if option:
+            raise ItineraryError(f"{option}: {message}") from None
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _export_csv_files(trip: Trip, path: Path) -> int:
@@ -281,7 +276,7 @@ def _app(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "streamlit", "run", spec.origin,
                *(f"--{key}={_flag(value)}" for key, value in options.items())]
     if files:
-        command += ["--", *(str(p.resolve()) for p in files)]
+        command += ["--", *(str(p.absolute()) for p in files)]
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(sys.executable, command)  # noqa: S606  # the command is ours, no shell

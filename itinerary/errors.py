@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from itinerary.text import shorten
+
 
 class ItineraryError(Exception):
     """Base of every error raised by the itinerary package."""
@@ -72,8 +74,7 @@ class DateError(ItineraryError, ValueError):
         a date at all, as it is when it is a date out of range."""
         if self.reason == self.OUT_OF_RANGE:
             return self.value
-        short = self.value if len(self.value) <= 40 else self.value[:39] + "…"
-        return f'"{short}"'
+        return f'"{shorten(self.value, 40)}"'
 
 
 class ConfigError(ItineraryError, ValueError):

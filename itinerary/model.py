@@ -13,20 +13,12 @@ from functools import cached_property
 
 from itinerary.dates import format_range
 
-# The topics used by the built-in trip. Other itineraries may use their own words; these
-# keep the built-in data consistent and give the panel a stable order.
-TOPICS: tuple[str, ...] = (
-    "drug policy",
-    "migration",
-    "trade",
-    "climate",
-    "security",
-    "democracy and human rights",
-    "economy",
-    "diplomacy",
-    "ukraine",
-    "peace process",
-)
+# The project's topic list: the words the built-in trip's meetings are filed under, and
+# the ones the extractor files meetings under (see itinerary/extract). Other itineraries
+# may use words of their own.
+TOPICS: tuple[str, ...] = ("drug policy", "migration", "trade", "climate", "security",
+                           "democracy and human rights", "economy", "diplomacy", "ukraine",
+                           "peace process")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +147,14 @@ class Trip:
 
     def number(self, stop_id: str) -> int:
         return self.numbers[stop_id]
+
+    def by_number(self, number: int) -> Stop | None:
+        """The stop numbered `number` in the whole trip, if this trip holds it."""
+        return self._by_number.get(number)
+
+    @cached_property
+    def _by_number(self) -> dict[int, Stop]:
+        return {self.numbers[s.stop_id]: s for s in self.stops if s.stop_id in self.numbers}
 
     def meetings_at(self, stop_id: str) -> list[Meeting]:
         return self._meetings_by_stop.get(stop_id, [])

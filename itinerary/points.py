@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import re
 
+from itinerary.text import shorten
+
 # Coordinates are written with this many decimals (about 0.1 m), in every file the package
 # makes; a point that rounds to 0, 0 there is 0, 0.
 DECIMALS = 6
@@ -34,7 +36,7 @@ def point_problem(lat: object, lon: object) -> str | None:
     try:
         lat_f, lon_f = _number(lat), _number(lon)
     except (TypeError, ValueError):
-        return f"{_shown(lat)}, {_shown(lon)} are not numbers"
+        return f"{shorten(repr(lat), 40)}, {shorten(repr(lon), 40)} are not numbers"
     if not (math.isfinite(lat_f) and math.isfinite(lon_f)):
         return f"{lat_f}, {lon_f} are not finite"
     if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
@@ -55,8 +57,3 @@ def _number(value: object) -> float:
     if isinstance(value, str):
         return decimal(value)
     return float(value)  # type: ignore[arg-type]
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:39] + "…"

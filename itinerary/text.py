@@ -1,8 +1,9 @@
 """Text from outside (files, uploads, links, online services) made safe for where it lands.
 
-- `markdown`: for Streamlit, which renders Markdown, HTML-like tags, KaTeX ($…$) and its own
-  directives (:red[…]) in titles, messages, buttons and the panel: every character that
-  could start one is escaped, so the text shows as written, on one line.
+- `markdown`: for Markdown as the dashboard renders it, with HTML-like tags, KaTeX ($…$)
+  and directives (a colour or icon's name between colons, before brackets) in titles,
+  messages, buttons and the panel: every character that could start one is escaped, so
+  the text shows as written, on one line.
 - `one_line`: for a terminal, where control characters clear the screen or retitle the
   window and a newline can fake a line of output: every control, format and separator
   character is shown escaped (\\x1b, \\n, \\u202e), so a message stays one honest line.

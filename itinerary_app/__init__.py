@@ -1,5 +1,7 @@
-"""The dashboard's Streamlit edge: the only code that imports streamlit.
+"""The dashboard page: the only code that imports streamlit.
 
-`page.main` draws the dashboard from the calls of the `itinerary` package. It runs from
-`streamlit_app.py` (what `itinerary app` starts) or from `app.py` in a checkout.
+`page.main` draws the dashboard from the calls of the `itinerary` package, which knows
+nothing of the page. It runs from `streamlit_app.py` (what `itinerary app` starts) or from
+`app.py` in a checkout. The page's own scripts and styles are in `static/`, its session
+state in `state`.
 """

@@ -12,41 +12,36 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from itinerary import config
 from itinerary.dashboard import tables
 from itinerary.dashboard.view import ALL
 from itinerary.model import Trip
 from itinerary.render.countries import COUNTRY, choropleth
 from itinerary.sources.records import Imported
 from itinerary.text import markdown as md
+from itinerary_app.caches import placed_record
+from itinerary_app.datasets import BUNDLED
+from itinerary_app.state import COMPARE, COUNTRIES, SEEN, TABLES, TRAVELLER, TRIP, Key
 
-COMPARE = "compare"  # the record trips picked in the trips table: ((who, first day), ...)
-TRAVELLER = "record_traveller"  # the sidebar's traveller picker
-BUNDLED = "bundled"
-_VERSION = "tables_version"
-COUNTRIES_KEY = "countries_chart"
 _ROW_PX = 35  # a row of Streamlit's table, and its header
-
-
-def trip_key(source: str, who: str) -> str:
-    return f"record_trip::{source}::{who}"
 
 
 def reset_tables() -> None:
     """Clear the tables' selections: they are drawn anew under new keys. For a change the
     tables did not make (a link, a picker, Clear comparison)."""
-    st.session_state[_VERSION] = st.session_state.get(_VERSION, 0) + 1
+    TABLES.set(TABLES.get() + 1)
 
 
 def travellers_key() -> str:
-    return f"travellers::{st.session_state.get(_VERSION, 0)}"
+    return f"travellers::{TABLES.get()}"
 
 
 def trips_key(who: str) -> str:
-    return f"trips::{who}::{st.session_state.get(_VERSION, 0)}"
+    return f"trips::{who}::{TABLES.get()}"
 
 
 def picked() -> tuple[tuple[str, str], ...]:
-    return tuple(st.session_state.get(COMPARE, ()))
+    return tuple(COMPARE.get())
 
 
 def follow_tables(record: Imported) -> None:
@@ -55,9 +50,9 @@ def follow_tables(record: Imported) -> None:
     people = [p.who for p in record.travellers]
     if _changed(travellers_key(), rows) and rows and rows[0] < len(people):
         who = people[rows[0]]
-        st.session_state[TRAVELLER] = who
-        st.session_state[trip_key(BUNDLED, who)] = ALL  # their trips, each its own route
-    who = st.session_state.get(TRAVELLER)
+        TRAVELLER.set(who)
+        TRIP(BUNDLED, who).set(ALL)  # their trips, each its own route
+    who = TRAVELLER.get()
     if who is None:
         return
     rows = _rows(trips_key(who))
@@ -66,49 +61,64 @@ def follow_tables(record: Imported) -> None:
     days = [j.first_day.isoformat() for j in record.journeys_of(who)]
     chosen = [c for c in picked() if c[0] != who] + [(who, days[r]) for r in rows
                                                      if r < len(days)]
-    st.session_state[COMPARE] = tuple(chosen)
+    COMPARE.set(tuple(chosen))
     if len(chosen) == 1:
-        st.session_state[TRAVELLER] = chosen[0][0]
-        st.session_state[trip_key(BUNDLED, chosen[0][0])] = chosen[0][1]
+        TRAVELLER.set(chosen[0][0])
+        TRIP(BUNDLED, chosen[0][0]).set(chosen[0][1])
 
 
 def _rows(key: str) -> list[int]:
-    state = st.session_state.get(key) or {}
+    state = Key(key, None).get() or {}
     return list((state.get("selection") or {}).get("rows") or [])
 
 
 def _changed(key: str, rows: list[int]) -> bool:
     """Whether the selection differs from the one last followed (each run sees it again)."""
-    mark = f"seen::{key}"
-    if st.session_state.get(mark, []) == rows:
+    seen = SEEN(key)
+    if seen.get() == rows:
         return False
-    st.session_state[mark] = rows
+    seen.set(rows)
     return True
 
 
 def clear_comparison() -> None:
-    st.session_state[COMPARE] = ()
+    COMPARE.set(())
     reset_tables()
 
 
-def record_tables(record: Imported, shown: Trip | None) -> None:
-    """The browser, folded under the title (the map stays on the first screen of a
-    phone): travellers and trips, and the countries of what is shown."""
+def record_browser(shown: Trip, compared: int) -> None:
+    """Under the title, for trips of the bundled record: the comparison's banner, and the
+    browser, folded (the map stays on the first screen of a phone): travellers and trips,
+    and the countries of what is shown. The record is placed once per server, for the
+    tables' kilometres and countries; the trip itself is placed with the rest."""
+    if compared:
+        compare_banner(compared)
+    folder = str(config.travels_dir())
+    record = placed_record(folder)
     with st.expander("Browse the record: travellers, trips and countries"):
         people, places = st.tabs(["Travellers and trips", "Countries"])
         with people:
             left, right = st.columns(2, gap="medium")
             with left:
-                _travellers(record)
+                _travellers(folder)
             with right:
-                _trips(record)
+                _trips(record, folder)
         with places:
-            if shown is not None:
-                countries(shown)
+            countries(shown)
 
 
-def _travellers(record: Imported) -> None:
-    frame = _cached_frame("travellers", lambda: tables.travellers(record))
+@st.cache_data(show_spinner=False, max_entries=4)
+def _travellers_frame(folder: str) -> pd.DataFrame:
+    return tables.travellers(placed_record(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _trips_frame(folder: str, who: str) -> pd.DataFrame:
+    return tables.trips(placed_record(folder), who)
+
+
+def _travellers(folder: str) -> None:
+    frame = _travellers_frame(folder)
     st.caption("Every Secretary of State: pick one to open their trips.")
     st.dataframe(frame, key=travellers_key(), on_select="rerun", selection_mode="single-row",
                  hide_index=True, height=_height(frame), width="stretch",
@@ -120,11 +130,11 @@ def _travellers(record: Imported) -> None:
                                                                            width="small")})
 
 
-def _trips(record: Imported) -> None:
-    who = st.session_state.get(TRAVELLER)
+def _trips(record: Imported, folder: str) -> None:
+    who = TRAVELLER.get()
     if who is None:
         return
-    frame = _cached_frame(f"trips::{who}", lambda: tables.trips(record, who))
+    frame = _trips_frame(folder, who)
     name = next((p.name for p in record.travellers if p.who == who), who)
     st.caption(md(f"Trips of {name}: pick one or several to show them on the map; "
                   "trips picked stay picked while you choose another traveller, to "
@@ -147,9 +157,9 @@ def countries(shown: Trip) -> None:
     if visits.empty:
         st.caption("No stop of these trips lies in a known country.")
         return
-    st.altair_chart(choropleth(visits), key=COUNTRIES_KEY, on_select="rerun",
+    st.altair_chart(choropleth(visits), key=COUNTRIES.name, on_select="rerun",
                     selection_mode=COUNTRY, width="stretch")
-    chosen = ((st.session_state.get(COUNTRIES_KEY) or {}).get("selection") or {}).get(COUNTRY)
+    chosen = ((COUNTRIES.get() or {}).get("selection") or {}).get(COUNTRY)
     numeric = chosen[0].get("id") if chosen else None
     if numeric is None:
         st.caption("Click a country to list the visits there.")
@@ -159,14 +169,6 @@ def countries(shown: Trip) -> None:
     title = name.iloc[0] if len(name) else "this country"
     st.markdown(f"**{md(title)}**: {len(there)} visit{'s' if len(there) != 1 else ''}")
     st.dataframe(there, hide_index=True, width="stretch")
-
-
-def _cached_frame(name: str, make) -> pd.DataFrame:  # noqa: ANN001
-    """A table of the bundled record, made once per session: it does not change."""
-    key = f"frame::{name}"
-    if key not in st.session_state:
-        st.session_state[key] = make()
-    return st.session_state[key]
 
 
 def compare_banner(count: int) -> None:

@@ -24,12 +24,24 @@ from itinerary.dashboard.view import (
     view_to_query,
 )
 from itinerary.model import Trip
-from itinerary_app.browse import BUNDLED, COMPARE, reset_tables, trip_key
-from itinerary_app.data import RECORD, bundled_record, first_choice
+from itinerary_app.browse import reset_tables
+from itinerary_app.caches import bundled_record
+from itinerary_app.datasets import BUNDLED
+from itinerary_app.pickers import RECORD, first_choice
+from itinerary_app.state import (
+    COMPARE,
+    DATASET,
+    DATES,
+    LINK_WARNINGS,
+    PENDING,
+    SELECTED,
+    SOURCE,
+    TRAVELLER,
+    TRIP,
+    WRITTEN,
+)
 
 OVERVIEW = ""  # the stop picker's "no stop selected" choice
-_WRITTEN = "written_query"
-_PENDING = "url_view"
 
 
 def current_query() -> Query:
@@ -45,48 +57,47 @@ def follow_url(args: list[str]) -> None:
     """Before any widget: when the URL is not what the page last wrote, make the data
     pickers show the trip it names; its dates and stop are applied by `view_for`."""
     params = current_query()
-    if st.session_state.get(_WRITTEN) == params:
+    if WRITTEN.get() == params:
         return
-    first = _WRITTEN not in st.session_state
-    st.session_state[_PENDING] = {k: v if isinstance(v, str) else v[-1]
-                                  for k, v in params.items()}
-    st.session_state["link_warnings"] = []
+    first = not WRITTEN.is_set
+    PENDING.set({k: v if isinstance(v, str) else v[-1] for k, v in params.items()})
+    LINK_WARNINGS.set([])
     if params.get("who"):
         multi = {k: [v] if isinstance(v, str) else v for k, v in params.items()}
         choices, warnings = records_from_query(multi, bundled_record(str(config.travels_dir())))
-        st.session_state["link_warnings"] = warnings
+        LINK_WARNINGS.set(warnings)
         if choices:
             open_record(choices)
-    elif not first and st.session_state.get("source") == RECORD:
-        st.session_state["source"] = first_choice(args)  # back to a page without a record
+    elif not first and SOURCE.get() == RECORD:
+        SOURCE.set(first_choice(args))  # back to a page without a record
 
 
 def open_record(choices: list[RecordChoice]) -> None:
     """Make the record's pickers show these trips: one in the trip picker, several as a
     comparison."""
-    st.session_state["source"] = RECORD
-    st.session_state["record_traveller"] = choices[-1].who
+    SOURCE.set(RECORD)
+    TRAVELLER.set(choices[-1].who)
     if len(choices) == 1:
-        st.session_state[trip_key(BUNDLED, choices[0].who)] = choices[0].trip
-        st.session_state[COMPARE] = ()
+        TRIP(BUNDLED, choices[0].who).set(choices[0].trip)
+        COMPARE.set(())
     else:
-        st.session_state[COMPARE] = tuple((c.who, c.trip) for c in choices if c.trip != ALL)
+        COMPARE.set(tuple((c.who, c.trip) for c in choices if c.trip != ALL))
     reset_tables()
 
 
 def view_for(trip: Trip, dataset: str) -> None:
     """Set the dates and the selection for this run: those of the URL just followed, or the
     whole trip's overview when another dataset comes up."""
-    pending = st.session_state.pop(_PENDING, None)
-    if pending is None and st.session_state.get("dataset") == dataset:
+    pending = PENDING.pop()
+    if pending is None and DATASET.get() == dataset:
         return
     view, warnings = view_from_query(pending or {}, trip)
     if pending is None:
-        st.session_state["link_warnings"] = []
-    st.session_state["link_warnings"] = [*st.session_state.get("link_warnings", []), *warnings]
-    st.session_state["dataset"] = dataset
-    st.session_state["dates"] = (view.start, view.end)
-    st.session_state["selected_stop"] = view.stop_id or OVERVIEW
+        LINK_WARNINGS.set([])
+    LINK_WARNINGS.set([*LINK_WARNINGS.get(), *warnings])
+    DATASET.set(dataset)
+    DATES.set((view.start, view.end))
+    SELECTED.set(view.stop_id or OVERVIEW)
 
 
 def write_url(view: View, trip: Trip, records: tuple[RecordChoice, ...]) -> None:
@@ -94,4 +105,4 @@ def write_url(view: View, trip: Trip, records: tuple[RecordChoice, ...]) -> None
     query = view_to_query(view, trip, records)
     if current_query() != query:
         st.query_params.from_dict(query)
-    st.session_state[_WRITTEN] = query
+    WRITTEN.set(query)

@@ -2,9 +2,9 @@
 
 The map and the timeline stand on the left, the panel on the right (below them on a
 phone): search, stepping through the stops, the stop picker, and the overview or the
-selected stop's details. The selected stop lives in `st.session_state["selected_stop"]`,
-the stop picker's key; a click on the map, on the timeline, on a search result or a step
-button changes it before the picker is drawn.
+selected stop's card. The selected stop is the stop picker's value (`state.SELECTED`); a
+click on the map, on the timeline, on a search result or a step button changes it before
+the picker is drawn.
 """
 
 from __future__ import annotations
@@ -24,30 +24,49 @@ from itinerary.dashboard import labels
 from itinerary.dashboard.brief import brief_html
 from itinerary.dashboard.panel import overview, stop_details, topic_counts
 from itinerary.dashboard.search import SearchIndex, describe
-from itinerary.dashboard.view import View, drawn, step, stop_at
+from itinerary.dashboard.view import View, shown_between, step, stop_at
 from itinerary.errors import DataError, ItineraryError
 from itinerary.exports import FORMATS, MAPS, export, file_name, file_stem
-from itinerary.model import Stop, Trip
+from itinerary.model import Trip
 from itinerary.render import assets
 from itinerary.render.image import map_image
 from itinerary.render.map import build_map, selection_layer
 from itinerary.render.timeline import PICK, timeline
 from itinerary.sources.export import meetings_to_csv, stops_to_csv
 from itinerary.text import markdown as md
-from itinerary_app.data import Dataset, choose_dataset, place, session_memo
+from itinerary_app import browse
+from itinerary_app.caches import place, session_memo
+from itinerary_app.datasets import Dataset
 from itinerary_app.history import OVERVIEW, follow_url, view_for, write_url
+from itinerary_app.pickers import choose_dataset
+from itinerary_app.state import (
+    DATES,
+    LAST_CLICK,
+    LAST_MAP_CLICK,
+    LAST_TIMELINE_PICK,
+    LINK_WARNINGS,
+    MAP,
+    NEXT_STOP,
+    OVERVIEW_BUTTON,
+    PREVIOUS_STOP,
+    PRINT_BRIEF,
+    PRINT_NOW,
+    SEARCH,
+    SELECTED,
+    STOP_PANEL,
+    TIMELINE,
+    TOPIC,
+)
 
-MAP_KEY = "map"
-SELECTED = "selected_stop"
-HERE = Path(__file__).resolve().parent
+STATIC = Path(__file__).resolve().parent / "static"
 RESULTS_SHOWN = 20  # search results listed; the rest are counted
 MAP_HEIGHT = 560
 
 
 @cache
 def script(name: str) -> str:
-    """One of the page's own scripts, read once per server rather than every run."""
-    return (HERE / name).read_text(encoding="utf-8")
+    """One of the page's own files, read once per server rather than every run."""
+    return (STATIC / name).read_text(encoding="utf-8")
 
 
 def show_error(exc: ItineraryError) -> None:
@@ -64,7 +83,7 @@ def show_error(exc: ItineraryError) -> None:
 def chosen_dates(trip: Trip) -> tuple[date, date, bool]:
     """The chosen dates, and whether the range is complete: while a range is being picked
     the widget briefly holds only its first day."""
-    picked = st.sidebar.date_input("Dates", key="dates", min_value=trip.first_day,
+    picked = st.sidebar.date_input("Dates", key=DATES.name, min_value=trip.first_day,
                                    max_value=trip.last_day, format="YYYY-MM-DD",
                                    help="A stop stays on the map when any of its days fall "
                                         "in this range; a meeting, when its day does.")
@@ -75,7 +94,7 @@ def chosen_dates(trip: Trip) -> tuple[date, date, bool]:
 
 
 def select(stop_id: str | None) -> None:
-    st.session_state[SELECTED] = stop_id or OVERVIEW
+    SELECTED.set(stop_id or OVERVIEW)
 
 
 def follow_map(value: dict | None, trip: Trip, shown: Trip) -> bool:
@@ -84,58 +103,54 @@ def follow_map(value: dict | None, trip: Trip, shown: Trip) -> bool:
     value = value or {}
     clicked = value.get("last_object_clicked")
     mark = value.get("stop"), clicked, value.get("last_object_clicked_count")
-    if clicked and mark != st.session_state.get("last_click"):
-        st.session_state["last_click"] = mark
-        stop = _by_number(trip, value.get("stop")) or stop_at(shown.stops, clicked["lat"],
-                                                               clicked["lng"])
-        if stop is not None and stop.stop_id != st.session_state.get(SELECTED):
+    if clicked and mark != LAST_CLICK.get():
+        LAST_CLICK.set(mark)
+        number = value.get("stop")
+        stop = (trip.by_number(number) if isinstance(number, int) else None) or stop_at(
+            shown.stops, clicked["lat"], clicked["lng"])
+        if stop is not None and stop.stop_id != SELECTED.get():
             select(stop.stop_id)
             return True
         return False
     empty = value.get("last_clicked")
-    if empty and empty != st.session_state.get("last_map_click"):
-        st.session_state["last_map_click"] = empty
+    if empty and empty != LAST_MAP_CLICK.get():
+        LAST_MAP_CLICK.set(empty)
         select(None)
     return False
 
 
 def follow_timeline(shown: Trip) -> None:
     """Select the stop whose bar was clicked on the timeline."""
-    picked = ((st.session_state.get("timeline") or {}).get("selection") or {}).get(PICK) or []
+    picked = ((TIMELINE.get() or {}).get("selection") or {}).get(PICK) or []
     mark = json.dumps(picked, sort_keys=True)
-    if picked and mark != st.session_state.get("last_timeline_pick"):
+    if picked and mark != LAST_TIMELINE_PICK.get():
         stop_id = picked[0].get("stop_id")
         if shown.stop(stop_id) is not None:
             select(stop_id)
-    st.session_state["last_timeline_pick"] = mark
+    LAST_TIMELINE_PICK.set(mark)
 
 
-def _by_number(trip: Trip, number: object) -> Stop | None:
-    if not isinstance(number, int):
-        return None
-    return next((s for s in trip.stops if trip.numbers.get(s.stop_id) == number), None)
-
-
-def asset_base() -> str:
-    """Where the browser finds the map's files: the package's static folder, registered
-    with Streamlit (as a component's folder) wherever the package is installed. The URL is
-    relative to the map's frame, which Streamlit serves from the component route too."""
-    files = components.declare_component("map_assets", path=str(config.vendor_dir()))
+def _served(folder: Path, name: str) -> str:
+    """Where the browser finds a folder of files, registered with Streamlit as a
+    component's folder wherever the package is installed. The URL is relative to the map's
+    frame, which Streamlit serves from the component route too."""
+    files = components.declare_component(name, path=str(folder))
     return f"../{files.name}/"
 
 
 def map_column(dataset: Dataset, shown: Trip, start: date, end: date) -> None:
     """The map and, under it, the timeline."""
-    selected = st.session_state.get(SELECTED) or None
-    value = st_folium(build_map(shown, base=asset_base(), embedded=True,
-                                height=f"{MAP_HEIGHT}px"),
-                      key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
+    selected = SELECTED.get() or None
+    bridge = (("itinerary_bridge", _served(STATIC, "page_assets") + "bridge.js"),)
+    value = st_folium(build_map(shown, base=_served(config.vendor_dir(), "map_assets"),
+                                embedded=True, height=f"{MAP_HEIGHT}px", scripts=bridge),
+                      key=MAP.name, height=MAP_HEIGHT, use_container_width=True,
                       returned_objects=["last_clicked", "last_object_clicked",
                                         "last_object_clicked_count"],
                       feature_group_to_add=selection_layer(shown, selected))
     chart = timeline(shown, start, end, selected)
     if chart is not None:
-        st.altair_chart(chart, key="timeline", on_select="rerun", selection_mode=PICK,
+        st.altair_chart(chart, key=TIMELINE.name, on_select="rerun", selection_mode=PICK,
                         width="stretch")
     else:
         st.caption("Narrow the dates to see the timeline.")
@@ -145,15 +160,16 @@ def map_column(dataset: Dataset, shown: Trip, start: date, end: date) -> None:
 
 
 def panel(trip: Trip, dated: Trip, shown: Trip, memo_key: tuple) -> None:
-    """Search, steps, the stop picker and the stop's details or the overview of the dates
+    """Search, steps, the stop picker and the stop's card or the overview of the dates
     (`dated`), of which the map draws `shown`."""
     search(shown, memo_key)
     steps(shown)
     choices = session_memo("stop_choices", memo_key, lambda: labels.stop_choices(shown))
-    stop_id = st.selectbox("Stop", [OVERVIEW, *(s.stop_id for s in shown.stops)], key=SELECTED,
+    stop_id = st.selectbox("Stop", [OVERVIEW, *(s.stop_id for s in shown.stops)],
+                           key=SELECTED.name,
                            format_func=lambda i: choices.get(i, "Trip overview"))
     stop = trip.stop(stop_id) if stop_id else None
-    with st.container(key="stop_panel"):
+    with st.container(key=STOP_PANEL):
         if stop is not None:
             st.markdown(stop_details(trip, stop, shown))
         else:
@@ -181,7 +197,7 @@ def take_away(dated: Trip, shown: Trip) -> None:
                            key="download_meetings", file_name=f"{stem}-meetings.csv",
                            mime="text/csv", width="stretch")
     row.button("Print brief", key="print_brief_button", icon=":material/print:",
-               on_click=lambda: st.session_state.update(print_now=True))
+               on_click=lambda: PRINT_NOW.set(True))
 
 
 def brief(dated: Trip, shown: Trip, memo_key: tuple) -> None:
@@ -191,34 +207,39 @@ def brief(dated: Trip, shown: Trip, memo_key: tuple) -> None:
     html = session_memo("brief", memo_key, lambda: brief_html(
         dated, map_image(shown, "png", size=(7.5, 4.2), dpi=150, title=False)
         if any(s.located for s in shown.stops) else None))
-    with st.container(key="print_brief"):
+    with st.container(key=PRINT_BRIEF):
         st.html(f"<template class='itinerary-brief'>{html}</template>")
-    st.html(f"<script>{script('brief.js')}</script>",
-            unsafe_allow_javascript=True)
-    if st.session_state.pop("print_now", False):
+    st.html(f"<script>{script('brief.js')}</script>", unsafe_allow_javascript=True)
+    if PRINT_NOW.pop():
         st.html(f"<script>setTimeout(() => window.print(), 300)</script>"
                 f"<!-- {id(html)}-{len(st.session_state)} -->", unsafe_allow_javascript=True)
 
 
 def steps(shown: Trip) -> None:
-    """Previous stop, Overview, Next stop: like the slides of a story, with ←, Esc, →."""
-    current = st.session_state.get(SELECTED) or None
+    """Previous stop, Overview, Next stop: like the slides of a story, with ←, Esc, →.
+
+    A step goes from the stop selected when it is pressed, not when its button was drawn:
+    two presses in quick succession, the second before the page has caught up, go two
+    stops."""
+    current = SELECTED.get() or None
     ids = [s.stop_id for s in shown.stops]
+
+    def go(by: int) -> None:
+        select(step(shown, SELECTED.get() or None, by))
+
     # A row that wraps rather than cutting a label short on a narrow panel.
     row = st.container(horizontal=True, gap="small")
-    row.button("Previous stop", key="previous_stop", shortcut="Left",
-               on_click=lambda: select(step(shown, current, -1)),
+    row.button("Previous stop", key=PREVIOUS_STOP, shortcut="Left", on_click=go, args=(-1,),
                disabled=not ids or current is None)
-    row.button("Overview", key="overview", shortcut="Esc", on_click=lambda: select(None),
+    row.button("Overview", key=OVERVIEW_BUTTON, shortcut="Esc", on_click=lambda: select(None),
                disabled=current is None)
-    row.button("Next stop", key="next_stop", shortcut="Right",
-               on_click=lambda: select(step(shown, current, 1)),
+    row.button("Next stop", key=NEXT_STOP, shortcut="Right", on_click=go, args=(1,),
                disabled=not ids or (current is not None and current == ids[-1]))
 
 
 def search(shown: Trip, memo_key: tuple) -> None:
     """The search box and, under it, the meetings and stops it finds."""
-    query = st.text_input("Search", key="search",
+    query = st.text_input("Search", key=SEARCH.name,
                           placeholder="A person, role, topic, place or word")
     if not query.strip():
         return
@@ -240,30 +261,30 @@ def topics(shown: Trip) -> None:
         return
 
     def chosen() -> None:
-        st.session_state["search"] = st.session_state["topic"] or ""
-        st.session_state["topic"] = None  # a filter to pick, not a state to keep
+        SEARCH.set(TOPIC.get() or "")
+        TOPIC.set(None)  # a filter to pick, not a state to keep
 
-    st.pills("Topics", list(counts), key="topic", on_change=chosen,
+    st.pills("Topics", list(counts), key=TOPIC.name, on_change=chosen,
              format_func=lambda t: f"{md(t)} ({counts[t]})")
 
 
 def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
     view_for(trip, dataset.key)
     st.title(md(trip.title or "Itinerary"), anchor=False)
-    for warning in [*st.session_state.get("link_warnings", []), *warnings]:
+    for warning in [*LINK_WARNINGS.get(), *warnings]:
         st.warning(md(warning))
     start, end, complete = chosen_dates(trip)
-    dated = trip.between(start, end)
-    if dataset.browse is not None:
-        dataset.browse(dated)
-    shown, notice = drawn(dated, config.DRAW_LIMIT)
-    if notice:
-        st.info(md(notice))
-    if shown.stop(st.session_state.get(SELECTED, OVERVIEW)) is None:
+    view = shown_between(trip, start, end)
+    dated, shown = view.dated, view.drawn
+    if dataset.browsable:
+        browse.record_browser(dated, dataset.compared)
+    if view.notice:
+        st.info(md(view.notice))
+    if shown.stop(SELECTED.get()) is None:
         select(None)
     # Clicks reach the session state before this run (streamlit-folium's change callback,
     # the chart's selection): following them first lets the map and panel show them now.
-    tapped = follow_map(st.session_state.get(MAP_KEY), trip, shown)
+    tapped = follow_map(MAP.get(), trip, shown)
     follow_timeline(shown)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
@@ -271,21 +292,21 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
     with panel_col:
         panel(trip, dated, shown, (dataset.key, start, end))
     if tapped:
-        st.html(f"<script>{script('page.js')}</script>"
-                f"<!-- {st.session_state['last_click']} -->", unsafe_allow_javascript=True)
+        st.html(f"<script>{script('page.js')}</script><!-- {LAST_CLICK.get()} -->",
+                unsafe_allow_javascript=True)
     if complete:
-        write_url(View(start, end, st.session_state.get(SELECTED) or None), trip,
-                  dataset.record)
+        write_url(View(start, end, SELECTED.get() or None), trip, dataset.record)
     # Last: the link is written as soon as the view is drawn, before the brief is made.
     brief(dated, shown, (dataset.key, start, end))
 
 
-def main(script: str) -> None:
-    """The page. `script` is the file Streamlit runs: command-line files are read from
+def main(script_path: str) -> None:
+    """The page. `script_path` is the file Streamlit runs: command-line files are read from
     argv only when it is that file (under a test runner argv belongs to the runner)."""
     st.set_page_config(page_title="itinerary", page_icon="🗺️", layout="wide")
-    st.html(HERE / "page.css")
-    args = sys.argv[1:] if Path(sys.argv[0]).resolve() == Path(script).resolve() else []
+    st.html(STATIC / "page.css")
+    same = Path(sys.argv[0]).resolve() == Path(script_path).resolve()
+    args = sys.argv[1:] if same else []
     try:
         assets.check()
         follow_url(args)
@@ -295,7 +316,7 @@ def main(script: str) -> None:
         online = st.sidebar.toggle("Look up unknown places online", value=False,
                                    help="Asks OpenStreetMap's Nominatim, one place per second, "
                                         "for places the offline gazetteer lacks.")
-        trip, warnings = place(dataset, online)
+        trip, warnings = place(dataset.key, dataset.trip, online, private=dataset.private)
     except ItineraryError as exc:
         show_error(exc)
         return

@@ -7,7 +7,6 @@ Peru", or "Central America" when most of its countries lie in one UN region) and
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -15,6 +14,7 @@ from datetime import date
 from itinerary.dashboard.view import ALL, RecordChoice
 from itinerary.geocoding import countries
 from itinerary.model import Stop, Trip
+from itinerary.names import PARENS
 from itinerary.sources.records import Imported, Journey, Traveller
 
 ALL_TRIPS = "All trips"
@@ -32,12 +32,10 @@ def stop_choices(trip: Trip) -> dict[str, str]:
 def traveller(person: Traveller) -> str:
     """ "Marco Rubio (2025, 2 trips)", shortened to fit a picker: "A. J. Blinken (2021–25, 85
     trips)", then "Blinken (2021–25, 85 trips)"."""
-    first, last = person.first.year, person.last.year
-    years = str(first) if first == last else f"{first}–{last}"
-    short = str(first) if first == last else f"{first}–{last % 100:02d}"
+    years = span(person.first.year, person.last.year)
+    short = span(person.first.year, person.last.year, short=True)
     trips = f"{person.trips} trip{'s' if person.trips != 1 else ''}"
-    name = re.sub(r"\([^)]*\)", " ", person.name)  # "Henry A. (Heinz Alfred) Kissinger"
-    name = " ".join(name.split())
+    name = " ".join(PARENS.sub(" ", person.name).split())  # "Henry A. (Heinz Alfred) Kissinger"
     family = surname(name)
     initials = " ".join(f"{w[0]}." for w in name.split()[:-1] if w[0].isalpha())
     candidates = [f"{name} ({years}, {trips})", f"{initials} {family} ({years}, {trips})",
@@ -86,7 +84,7 @@ def compare_title(record: Imported, choices: Sequence[RecordChoice]) -> str:
 def surname(name: str) -> str:
     """ "Antony John Blinken" -> "Blinken"; "Henry A. (Heinz Alfred) Kissinger" ->
     "Kissinger"."""
-    words = re.sub(r"\([^)]*\)", " ", name).replace(",", " ").split()
+    words = PARENS.sub(" ", name).replace(",", " ").split()
     while len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:
         words.pop()
     return words[-1] if words else name
@@ -96,8 +94,7 @@ def where(stops: Sequence[Stop], limit: int) -> list[str]:
     """Ways of naming where the stops lie, most precise first: the countries (up to three),
     their UN region, their continent, their number."""
     codes = list(dict.fromkeys(c for c in (_code(s.country) for s in stops) if c))
-    names = list(dict.fromkeys(s.country_name or countries.common_name(s.country)
-                               for s in stops if s.country))
+    names = country_names(stops)
     if not names:
         return [f"{len(stops)} stops"]
     found = []
@@ -125,8 +122,21 @@ def when(stops: Sequence[Stop]) -> str:
 
 
 def years(stops: Sequence[Stop]) -> str:
-    first, last = min(s.start for s in stops).year, max(s.end for s in stops).year
-    return str(first) if first == last else f"{first}–{last}"
+    """The years the stops span: "2022", "2021–2025"."""
+    return span(min(s.start for s in stops).year, max(s.end for s in stops).year)
+
+
+def span(first: int, last: int, *, short: bool = False) -> str:
+    """ "2022", "2021–2025", or with `short` "2021–25"."""
+    if first == last:
+        return str(first)
+    return f"{first}–{last % 100:02d}" if short else f"{first}–{last}"
+
+
+def country_names(stops: Sequence[Stop]) -> list[str]:
+    """The countries of the stops as people call them today, each once, in trip order."""
+    return list(dict.fromkeys(s.country_name or countries.common_name(s.country)
+                              for s in stops if s.country))
 
 
 def _fit(head: str, stops: Sequence[Stop], limit: int) -> str:

@@ -30,7 +30,7 @@ def travellers(record: Imported) -> pd.DataFrame:
         journeys = record.journeys_of(person.who)
         stops = [s for j in journeys for s in j.stops]
         rows.append({"who": person.who, "Traveller": person.name,
-                     "Years": _years(person.first.year, person.last.year),
+                     "Years": labels.span(person.first.year, person.last.year),
                      "Trips": person.trips, "Countries": len(_codes(stops)),
                      "Km": round(sum(total_km(j.stops) for j in journeys))})
     return pd.DataFrame(rows, columns=["who", *TRAVELLER_COLUMNS]).set_index("who")
@@ -44,8 +44,7 @@ def trips(record: Imported, who: str) -> pd.DataFrame:
 
 
 def _trip_row(journey: Journey) -> dict:
-    names = list(dict.fromkeys(s.country_name or countries.common_name(s.country)
-                               for s in journey.stops if s.country))
+    names = labels.country_names(journey.stops)
     return {"first": journey.first_day.isoformat(), "First day": journey.first_day,
             "Last day": max(s.end for s in journey.stops),
             "Trip": labels.where(journey.stops, 80)[0], "Countries": ", ".join(names),
@@ -91,7 +90,3 @@ def _stop_codes(stops: Sequence[Stop]) -> list[str | None]:
             seen[key] = s.country_code or countries.located_in(s.country, s.lat, s.lon)
         found.append(seen[key])
     return found
-
-
-def _years(first: int, last: int) -> str:
-    return str(first) if first == last else f"{first}–{last}"

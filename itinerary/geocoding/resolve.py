@@ -41,22 +41,20 @@ class Resolution:
     def messages(self, limit: int = 12) -> list[str]:
         """Everything a user should be told about placing these stops, one line each,
         naming at most `limit` stops a line."""
-        lines = list(self.warnings)
-        if self.zeroed:
-            lines.append(f"{len(self.zeroed)} stop(s) gave 0, 0, which is taken for no "
-                         "coordinates; they are placed by their names: "
-                         f"{_listing([(s, 'given 0, 0') for s in self.zeroed], limit)}.")
-        if self.unresolved:
-            lines.append(f"Could not place {len(self.unresolved)} stop(s) on the map: "
-                         f"{_listing(self.unresolved, limit)}. They are listed but not drawn.")
-        if self.approximate:
-            lines.append(f"{len(self.approximate)} stop(s) are placed at their country's "
-                         "centre because the place itself was not found: "
-                         f"{_listing(self.approximate, limit)}.")
-        if self.suspicious:
-            lines.append(f"{len(self.suspicious)} stop(s) have coordinates far from their "
-                         f"country: {_listing(self.suspicious, limit)}.")
-        return lines
+        told = [
+            ([(s, "given 0, 0") for s in self.zeroed],
+             "{n} stop(s) gave 0, 0, which is taken for no coordinates; they are placed by "
+             "their names: {listed}."),
+            (self.unresolved,
+             "Could not place {n} stop(s) on the map: {listed}. They are listed but not "
+             "drawn."),
+            (self.approximate,
+             "{n} stop(s) are placed at their country's centre because the place itself was "
+             "not found: {listed}."),
+            (self.suspicious, "{n} stop(s) have coordinates far from their country: {listed}."),
+        ]
+        return [*self.warnings, *(text.format(n=len(items), listed=_listing(items, limit))
+                                  for items, text in told if items)]
 
 
 def _listing(items: list[tuple[Stop, str]], limit: int | None = None) -> str:
@@ -160,39 +158,54 @@ class _Lookup:
             return None, f'the country "{country}" is not recognised'
         if not place:
             return self._country_level(hint), ""  # the stop is the country itself
-        cached = self.cache.get(place, country) if self.cache is not None else None
+        found = self._found(place, country, hint)
+        if found is not None:
+            return found, ""
+        return self._country_level(hint), self._why_not(place, country, hint)
+
+    def _found(self, place: str, country: str, hint: countries.CountryHint | None
+               ) -> Location | None:
+        """The place from the cache, else the gazetteer, else (when asked for) online; the
+        cache learns the answer, or that there is none."""
+        cached = self._cached(place, country, hint)
         if isinstance(cached, Location):
-            if self._fits(cached, hint):
-                return Location(cached.address, cached.point, {**cached.raw, "source": CACHE}), ""
-            # Held to the rule online answers meet: a row that puts the place in another
-            # country is dropped, and the place looked up again.
-            self.cache.drop(place, country, OUTSIDE)  # type: ignore[union-attr]
-            cached = None
+            return cached
         # A miss is looked for again only online, and only when this run may ask it.
+        asked = isinstance(cached, Miss) and cached.online
         found = self._offline(place, hint) if cached is None else None
-        if found is None and self.online is not None and not (
-                isinstance(cached, Miss) and cached.online):
+        if found is None and self.online is not None and not asked:
             found = self._online(place, hint)
             asked = self.online is not None  # it answered, if only "not here"
-        else:
-            asked = isinstance(cached, Miss) and cached.online
         if self.cache is not None:
             if found is not None:
                 self.cache.put(place, country, found)
             elif cached != Miss(asked):  # a miss already known as it is needs no write
                 self.cache.put_miss(place, country, online=asked)
-        if found is not None:
-            return found, ""
+        return found
+
+    def _cached(self, place: str, country: str, hint: countries.CountryHint | None
+                ) -> Location | Miss | None:
+        """The cache's answer, held to the rule online answers meet: a row that puts the
+        place in another country is dropped, and the place looked up again."""
+        cached = self.cache.get(place, country) if self.cache is not None else None
+        if not isinstance(cached, Location):
+            return cached
+        if not self._fits(cached, hint):
+            self.cache.drop(place, country, OUTSIDE)  # type: ignore[union-attr]
+            return None
+        return Location(cached.address, cached.point, {**cached.raw, "source": CACHE})
+
+    def _why_not(self, place: str, country: str, hint: countries.CountryHint | None) -> str:
+        """Why the stop is at its country's centre: the name fits several places, in the
+        country or in the lands it ruled, or none."""
         where = f" in {country}" if country else ""
         fits = self.gazetteer.fits(place, hint)
         if fits > 1:
-            return self._country_level(hint), (f'"{place}" is ambiguous: {fits} places'
-                                               f"{where} have that name")
+            return f'"{place}" is ambiguous: {fits} places{where} have that name'
         ruled = self.gazetteer.fits(place, hint, ruled=True) if hint and hint.ruled else 0
         if ruled > 1:
-            return self._country_level(hint), (f'"{place}" is ambiguous: {ruled} places in '
-                                               f"lands {country} ruled have that name")
-        return self._country_level(hint), f'"{place}" was not found{where}'
+            return f'"{place}" is ambiguous: {ruled} places in lands {country} ruled have that name'
+        return f'"{place}" was not found{where}'
 
     def _country_level(self, hint: countries.CountryHint | None) -> Location | None:
         return self.gazetteer.country(hint.codes[0]) if hint else None

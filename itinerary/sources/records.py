@@ -32,7 +32,6 @@ from itinerary.sources.stops import formula_problem, name_problem
 from itinerary.sources.table import read_file
 
 REQUIRED = ("id", "name", "start-date", "end-date", "country", "locale")
-ALL_TRIPS = None  # `Imported.trip(who, ALL_TRIPS)`: every journey of one traveller
 _TRIP_OPEN = re.compile(rb"<trip\b")
 _TRIP_CLOSE = re.compile(rb"</trip\s*>")
 _ID = re.compile(rb"<id>\s*([^<\s]+)\s*</id>")
@@ -109,17 +108,17 @@ class Imported:
     def journeys_of(self, who: str) -> list[Journey]:
         return list(self._by_who.get(who, ()))
 
-    def trip(self, who: str, first_day: date | None = ALL_TRIPS,
+    def trip(self, who: str, first_day: date | None,
              name: Callable[[Journey], str] = lambda j: j.label) -> Trip | None:
-        """One journey of a traveller, by its first day, or all of them, each a part of
-        its own named by `name`; None if absent."""
+        """One journey of a traveller, by its first day, or (None) all of them, each a part
+        of its own named by `name`; None if absent. Untitled: see dashboard.record_trips."""
         journeys = [j for j in self.journeys_of(who)
                     if first_day is None or j.first_day == first_day]
         if not journeys:
             return None
         if first_day is not None:
-            return Trip(journeys[0].stops, title=f"{journeys[0].traveller}: {journeys[0].label}")
-        return joined(journeys, f"{journeys[0].traveller}: All trips", name)
+            return Trip(journeys[0].stops)
+        return joined(journeys, "", name)
 
     def trips(self, choices: Iterable[tuple[str, date]],
               name: Callable[[Journey], str] = lambda j: j.label) -> Trip | None:

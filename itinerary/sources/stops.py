@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, Problem
 from itinerary.model import Meeting, Stop, Trip
 from itinerary.points import decimal
-from itinerary.sources.table import Row, Source, is_formula, read_table
+from itinerary.sources.table import Row, Source, Table, is_formula, read_table
 from itinerary.text import shorten
 
 # The formats' columns, in the order files are written. Other columns of a stops file are
@@ -44,44 +44,45 @@ def load_trip(
     The problems of both files are reported together, so that fixing one does not reveal
     the other's only then.
     """
-    problems: list[Problem] = []
+    # Both files are read first, then their values checked; the problems are listed file
+    # by file, the stops' first.
+    of_stops: list[Problem] = []
+    of_meetings: list[Problem] = []
+    stop_table = _read(stops, stops_name, STOP_REQUIRED, NUMBER_COLUMNS, of_stops)
+    meeting_table = (_read(meetings, meetings_name, MEETING_REQUIRED, (), of_meetings)
+                     if meetings is not None else None)
     stop_list: list[Stop] = []
     named: set[str] = set()  # every id the stops file names, its rows good or not
-    try:
-        stop_list, named = _checked_stops(stops, stops_name, problems)
-    except DataError as exc:  # the file's shape: its rows could not be read at all
-        problems += exc.problems
+    if stop_table is not None:
+        stop_list, named = _checked_stops(stop_table, of_stops)
     meeting_list: list[Meeting] = []
-    if meetings is not None:
-        try:
-            meeting_list = read_meetings(meetings, stop_list, name=meetings_name, named=named,
+    if meeting_table is not None:
+        meeting_list = _checked_meetings(meeting_table, stop_list, named, of_meetings,
                                          check_ids=bool(named))
-        except DataError as exc:
-            problems += exc.problems
-    if problems:
-        raise DataError(problems)
+    if of_stops or of_meetings:
+        raise DataError([*of_stops, *of_meetings])
     return Trip(tuple(stop_list), tuple(meeting_list), title=title)
 
 
-def read_stops(source: Source, *, name: str | None = None) -> list[Stop]:
-    """Parse and validate stops, returned in trip order (by start date, then file order)."""
-    problems: list[Problem] = []
-    stops, _ = _checked_stops(source, name, problems)
-    if problems:
-        raise DataError(problems)
-    return stops
+def _read(source: Source, name: str | None, required: tuple[str, ...],
+          numbers: tuple[str, ...], problems: list[Problem]) -> Table | None:
+    """The file as a table, or None with its problems added when its shape is unusable."""
+    try:
+        return read_table(source, name, required=required, numbers=numbers)
+    except DataError as exc:
+        problems += exc.problems
+        return None
 
 
-def _checked_stops(source: Source, name: str | None,
-                   problems: list[Problem]) -> tuple[list[Stop], set[str]]:
+def _checked_stops(table: Table, problems: list[Problem]) -> tuple[list[Stop], set[str]]:
     """The file's good stops in trip order, and every id it names; problems are added to
     `problems`."""
-    table = read_table(source, name, required=STOP_REQUIRED)
     stops: list[Stop] = []
     seen: dict[str, int] = {}
     has_ids = "stop_id" in table.header
     for row, record in table.take():
         check = _RowCheck(table.name, row, problems)
+        check.plain(table.formulas.get(row, ()))
         stop_id = check.name("stop_id", record["stop_id"]) if has_ids else f"s{row - 1}"
         if has_ids and not stop_id:
             check.fail("stop_id", "expected a stop id, found an empty cell")
@@ -96,20 +97,18 @@ def _checked_stops(source: Source, name: str | None,
     return sorted(stops, key=lambda s: (s.start, s.row or 0)), set(seen)
 
 
-def read_meetings(source: Source, stops: list[Stop], *, name: str | None = None,
-                  named: Collection[str] = (), check_ids: bool = True) -> list[Meeting]:
-    """Parse and validate meetings against the stops they must refer to.
+def _checked_meetings(table: Table, stops: list[Stop], named: Collection[str],
+                      problems: list[Problem], *, check_ids: bool) -> list[Meeting]:
+    """The file's good meetings, checked against the stops they must refer to.
 
     A meeting at a stop in `named`, whose row had problems of its own, is not blamed for
     them; with `check_ids` off (the stops file could not be read) no stop id is.
     """
-    table = read_table(source, name, required=MEETING_REQUIRED)
     by_id = {s.stop_id: s for s in stops}
-    problems: list[Problem] = []
     meetings: list[Meeting] = []
     for row, record in table.take():
         check = _RowCheck(table.name, row, problems)
-        check.plain(record)
+        check.plain(table.formulas.get(row, ()))
         stop_id = record["stop_id"].strip()
         stop = by_id.get(stop_id)
         if stop is None and check_ids and stop_id not in named:
@@ -133,8 +132,6 @@ def read_meetings(source: Source, stops: list[Stop], *, name: str | None = None,
             quote=record.get("quote", "").strip(),
             quote_by=record.get("quote_by", "").strip(),
         ))
-    if problems:
-        raise DataError(problems)
     return meetings
 
 
@@ -168,9 +165,9 @@ class _RowCheck:
         self.failed = True
         self.problems.append(Problem(self.file, message, row=self.row, column=column))
 
-    def plain(self, record: Row, numbers: Collection[str] = ()) -> None:
+    def plain(self, formulas: Iterable[tuple[str, str]]) -> None:
         """Every text cell that a spreadsheet would run as a formula is a problem."""
-        for column, cell in record.formulas(numbers):
+        for column, cell in formulas:
             self.fail(column, formula_problem(cell))  # type: ignore[arg-type]
 
     def date(self, column: str, value: str, *, required: bool) -> date | None:
@@ -209,7 +206,6 @@ class _RowCheck:
 
 def _parse_stop(record: Row, stop_id: str, row: int, header: list[str],
                 check: _RowCheck) -> Stop | None:
-    check.plain(record, numbers=NUMBER_COLUMNS)
     # Interned: the many stops at one place share its name's one copy in memory.
     place = sys.intern(check.name("place", record["place"]))
     country = sys.intern(check.name("country", record["country"]))

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from itinerary.config import INPUT_MAX_BYTES, UPLOAD_MAX_MB
@@ -40,6 +40,8 @@ class Table:
     name: str
     header: list[str]
     records: list[tuple[int, Row]]
+    # (column, cell) of each unguarded cell that starts like a formula, by row (see Row).
+    formulas: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     def take(self) -> Iterator[tuple[int, Row]]:
         """The records in order, each let go of once read, so that a large file's rows do
@@ -72,8 +74,11 @@ def read_file(path: Path, name: str | None = None) -> bytes:
     return bytes(data)
 
 
-def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -> Table:
-    """Decode and parse a CSV file, checking its shape but not its values."""
+def read_table(source: Source, name: str | None, *, required: tuple[str, ...],
+               numbers: Collection[str] = ()) -> Table:
+    """Decode and parse a CSV file, checking its shape but not its values; the cells a
+    spreadsheet would run as formulas are found too (other than in the `numbers` columns),
+    for the reader of its values to refuse."""
     name = name or (str(source) if isinstance(source, (str, Path)) else "upload.csv")
     data = read_file(Path(source), name) if isinstance(source, (str, Path)) else source
     rows = _parse_csv(_decode(data, name), name)
@@ -82,6 +87,7 @@ def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -
     columns = {h: i for i, h in enumerate(header)}
     problems: list[Problem] = []
     records: list[tuple[int, Row]] = []
+    formulas: dict[int, list[tuple[str, str]]] = {}
     for index, cells in enumerate(rows, start=2):
         if not any(c.strip() for c in cells):
             continue  # blank lines carry no data; spreadsheets often end with some
@@ -89,12 +95,15 @@ def read_table(source: Source, name: str | None, *, required: tuple[str, ...]) -
             problems.append(Problem(name, f"expected {len(header)} fields as in the header, "
                                     f"found {len(cells)}", row=index))
             continue
-        records.append((index, Row(columns, cells)))
+        row = Row(columns, cells)
+        if found := row.formulas(numbers):
+            formulas[index] = found
+        records.append((index, row))
     if problems:
         raise DataError(problems)
     if not records:
         raise DataError([Problem(name, "has a header but no rows; expected at least one row")])
-    return Table(name, header, records)
+    return Table(name, header, records, formulas)
 
 
 class Row(Mapping[str, str]):

@@ -56,9 +56,10 @@ def panel(at: AppTest) -> str:
 
 
 def heading(at: AppTest) -> str:
-    """The panel's first line: the selected stop's heading, or the overview's summary."""
+    """The panel's first line as the reader sees it: the selected stop's heading, or the
+    overview's summary."""
     first = next(m.value for m in at.markdown if m.value.startswith(("###", "**")))
-    return first.split("\n")[0].rstrip()
+    return seen(first.split("\n")[0].rstrip())
 
 
 def seen(markdown: str) -> str:

@@ -62,7 +62,7 @@ def test_trips_of_two_travellers_are_compared_on_one_map():
                               "Rubio · Feb 2025 · Central America"]
     data = map_data(at)
     assert [color for _, color in data["parts"]] == ["#0072b2", "#d55e00"]
-    assert data["part"] == [0, 0, 0, 1, 1, 1, 1, 1]
+    assert data["stops"]["part"] == [0, 0, 0, 1, 1, 1, 1, 1]
     assert at.query_params == COMPARE | {}
     assert "Comparing **2 trips**" in " ".join(m.value for m in at.markdown)
     at.button(key="clear_comparison").click().run()

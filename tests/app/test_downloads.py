@@ -95,4 +95,4 @@ def test_print_brief_opens_the_print_dialog_once():
 def test_the_print_script_survives_streamlits_sanitizer():
     from tests.paths import ROOT
 
-    assert "<" not in (ROOT / "itinerary_app" / "brief.js").read_text(encoding="utf-8")
+    assert "<" not in (ROOT / "itinerary_app" / "static" / "brief.js").read_text(encoding="utf-8")

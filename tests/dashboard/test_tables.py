@@ -44,7 +44,7 @@ def test_a_travellers_trips_with_days_countries_stops_and_km(record):
 
 
 def test_visits_per_country_by_the_outlines_ids(record):
-    trip = record.trip("test-traveller")
+    trip = record.trip("test-traveller", None)
     frame = tables.country_visits(trip)
     assert frame.to_dict("records") == [
         {"id": "818", "code": "EG", "Country": "Egypt", "Visits": 2},
@@ -59,7 +59,7 @@ def test_visits_per_country_by_the_outlines_ids(record):
     ("250", []),
 ])
 def test_the_visits_in_one_country(record, numeric, places):
-    trip = record.trip("test-traveller")
+    trip = record.trip("test-traveller", None)
     frame = tables.visits_in(trip, numeric)
     assert list(frame.columns) == tables.VISIT_COLUMNS
     assert list(frame["Place"]) == places

@@ -13,9 +13,9 @@ from itinerary.geocoding.countries import hint_for
 from itinerary.geocoding.online import OnlineGeocoder
 from itinerary.geocoding.resolve import locate
 from itinerary.sources.records import import_travels, read_path
-from itinerary.sources.stops import read_stops
 from tests.fakeserver import ANSWER, LIES, FakeNominatim
 from tests.paths import DATA
+from tests.trips import stops_of
 
 
 def test_seed_cities_resolve_in_their_countries(located_trip):
@@ -28,7 +28,7 @@ def test_seed_cities_resolve_in_their_countries(located_trip):
 
 def test_unknown_places_fall_back_to_the_country_and_unknown_countries_are_unresolved(
         gazetteer):
-    result = locate(read_stops(DATA / "stops_unresolvable.csv"), gazetteer=gazetteer)
+    result = locate(stops_of(DATA / "stops_unresolvable.csv"), gazetteer=gazetteer)
     assert [s.stop_id for s in result.stops] == ["a", "b", "c"]
     assert [(s.stop_id, s.precision, why) for s, why in result.approximate] == [
         ("b", "country", '"Xyzzyville" was not found in Colombia')]
@@ -47,7 +47,7 @@ def test_unknown_places_fall_back_to_the_country_and_unknown_countries_are_unres
 
 def test_messages_name_a_dozen_stops_and_count_the_rest(gazetteer):
     rows = "".join(f"Nowhere{i},Atlantis,2022-01-01\n" for i in range(20))
-    result = locate(read_stops(f"place,country,start_date\n{rows}".encode(), name="m.csv"),
+    result = locate(stops_of(f"place,country,start_date\n{rows}".encode(), name="m.csv"),
                     gazetteer=gazetteer)
     (message,) = result.messages()
     assert message.count("(stop ") == 12 and message.endswith(
@@ -68,7 +68,7 @@ def test_messages_name_a_dozen_stops_and_count_the_rest(gazetteer):
 ])
 def test_a_place_that_is_a_territory_or_country_under_the_hint(gazetteer, place, country,
                                                                precision, lat, lon):
-    stops = read_stops(f"place,country,start_date\n{place},{country},1990-01-02\n".encode(),
+    stops = stops_of(f"place,country,start_date\n{place},{country},1990-01-02\n".encode(),
                        name="c.csv")
     result = locate(stops, gazetteer=gazetteer)
     stop = result.stops[0]
@@ -77,7 +77,7 @@ def test_a_place_that_is_a_territory_or_country_under_the_hint(gazetteer, place,
 
 
 def test_parentheses_may_name_the_country_a_colony_was_in(gazetteer):
-    stops = read_stops(b"place,country,start_date\nHavana (Cuba),Spain,1898-01-02\n",
+    stops = stops_of(b"place,country,start_date\nHavana (Cuba),Spain,1898-01-02\n",
                        name="c.csv")
     stop = locate(stops, gazetteer=gazetteer).stops[0]
     assert (round(stop.lat), round(stop.lon), stop.precision) == (23, -82, "city")
@@ -92,7 +92,7 @@ def test_parentheses_may_name_the_country_a_colony_was_in(gazetteer):
      '"Labrador" is ambiguous: 2 places in lands United Kingdom ruled have that name'),
 ])
 def test_ambiguous_names_are_told_from_missing_ones(gazetteer, place, country, why):
-    stops = read_stops(f"place,country,start_date\n{place},{country},1990-01-02\n".encode(),
+    stops = stops_of(f"place,country,start_date\n{place},{country},1990-01-02\n".encode(),
                        name="c.csv")
     result = locate(stops, gazetteer=gazetteer)
     assert [w for _, w in result.approximate] == [why]
@@ -117,7 +117,7 @@ def test_the_whole_record_is_placed_at_city_or_territory_level(gazetteer):
 
 
 def test_given_coordinates_are_kept_and_duplicates_looked_up_once(gazetteer):
-    stops = read_stops(DATA / "stops_extra.csv")
+    stops = stops_of(DATA / "stops_extra.csv")
     calls = []
     original = gazetteer.geocode
 
@@ -137,13 +137,13 @@ def test_given_coordinates_are_kept_and_duplicates_looked_up_once(gazetteer):
 
 
 def test_empty_place_gives_a_country_level_stop(gazetteer):
-    stops = read_stops(b"place,country,start_date\n,Peru,2022-10-06\n", name="c.csv")
+    stops = stops_of(b"place,country,start_date\n,Peru,2022-10-06\n", name="c.csv")
     stop = locate(stops, gazetteer=gazetteer).stops[0]
     assert stop.precision == "country" and stop.geocoder == "gazetteer"
 
 
 def test_cache_answers_second_time(gazetteer, tmp_path):
-    stops = read_stops(DATA / "stops_no_ids.csv")
+    stops = stops_of(DATA / "stops_no_ids.csv")
     cache = GeocodeCache(tmp_path / "c.sqlite")
     assert {s.geocoder for s in locate(stops, gazetteer=gazetteer, cache=cache).stops} == {
         "gazetteer", "cache"}  # "LIMA, perú" hits what "Lima, Peru" stored
@@ -156,7 +156,7 @@ def online(server):
 
 
 def test_online_is_asked_only_for_what_the_gazetteer_lacks(gazetteer):
-    stops = read_stops(DATA / "stops_unresolvable.csv")
+    stops = stops_of(DATA / "stops_unresolvable.csv")
     with FakeNominatim() as server:
         result = locate(stops, gazetteer=gazetteer, online=online(server))
         assert [r["q"] for r in server.requests] == [["Xyzzyville"]]
@@ -167,7 +167,7 @@ def test_online_is_asked_only_for_what_the_gazetteer_lacks(gazetteer):
 @pytest.mark.parametrize("mode", ["paris", *(f"lying: {lie}" for lie in LIES)])
 def test_an_online_answer_that_is_no_place_there_is_not_used_nor_kept(gazetteer, tmp_path,
                                                                       mode):
-    stops = read_stops(b"place,country,start_date\nXyzzyville,Colombia,2022-10-06\n",
+    stops = stops_of(b"place,country,start_date\nXyzzyville,Colombia,2022-10-06\n",
                        name="x.csv")
     cache = GeocodeCache(tmp_path / "c.sqlite")
     with FakeNominatim() as server:
@@ -183,7 +183,7 @@ def test_an_online_answer_that_is_no_place_there_is_not_used_nor_kept(gazetteer,
 
 def test_failing_online_service_warns_once_and_falls_back(gazetteer):
     text = b"place,country,start_date\nNowhere1,Peru,2022-10-06\nNowhere2,Peru,2022-10-07\n"
-    stops = read_stops(text, name="n.csv")
+    stops = stops_of(text, name="n.csv")
     with FakeNominatim() as server:
         server.mode = "500"
         online = OnlineGeocoder(domain=server.domain, scheme="http", min_delay_seconds=0)
@@ -209,7 +209,7 @@ def test_blinkens_record_is_placed_in_the_right_countries(gazetteer):
 
 
 def test_stops_are_labelled_with_their_countrys_common_name(gazetteer):
-    stops = read_stops(b"place,country,start_date\nSeoul,\"Korea, Republic of\",2022-01-01\n"
+    stops = stops_of(b"place,country,start_date\nSeoul,\"Korea, Republic of\",2022-01-01\n"
                        b"Yalta,U.S.S.R.,1945-02-04\n", name="k.csv")
     yalta, seoul = locate(stops, gazetteer=gazetteer).stops  # in date order
     assert (seoul.country, seoul.country_name, seoul.label) == (
@@ -219,7 +219,7 @@ def test_stops_are_labelled_with_their_countrys_common_name(gazetteer):
 
 def test_a_dripping_service_costs_one_deadline_and_is_then_set_aside(gazetteer):
     text = b"place,country,start_date\nNowhere1,Peru,2022-10-06\nNowhere2,Peru,2022-10-07\n"
-    stops = read_stops(text, name="n.csv")
+    stops = stops_of(text, name="n.csv")
     with FakeNominatim() as server:
         server.mode = "drip"
         started = time.monotonic()
@@ -235,7 +235,7 @@ def test_online_lookups_stop_when_a_run_has_spent_its_budget(gazetteer, monkeypa
 
     monkeypatch.setattr(resolve, "ONLINE_RUN_BUDGET_S", 1.0)
     text = b"place,country,start_date\nNowhere1,Colombia,2022-10-06\nNowhere2,Colombia,2022-10-07\n"
-    stops = read_stops(text, name="n.csv")
+    stops = stops_of(text, name="n.csv")
     with FakeNominatim() as server:
         server.mode = "slow"  # 1.5 s an answer
         result = locate(stops, gazetteer=gazetteer, online=online(server))
@@ -267,7 +267,7 @@ def test_two_thousand_unknown_places_are_cheap_and_cheaper_the_second_time(gazet
              for _ in range(2_000)}
     countries = ["Colombia", "United States", "France", "India", "China", "Brazil"]
     rows = "".join(f"{n},{countries[i % 6]},2022-10-06\n" for i, n in enumerate(names))
-    stops = read_stops(f"place,country,start_date\n{rows}".encode(), name="m.csv")
+    stops = stops_of(f"place,country,start_date\n{rows}".encode(), name="m.csv")
     counting = CountingGazetteer(gazetteer)
     started = time.perf_counter()
     with GeocodeCache(tmp_path / "c.sqlite") as cache:
@@ -281,7 +281,7 @@ def test_two_thousand_unknown_places_are_cheap_and_cheaper_the_second_time(gazet
 
 
 def test_a_place_not_found_is_looked_for_once_per_cache(gazetteer, tmp_path):
-    stops = read_stops(b"place,country,start_date\nXyzzyville,Colombia,2022-10-06\n",
+    stops = stops_of(b"place,country,start_date\nXyzzyville,Colombia,2022-10-06\n",
                        name="x.csv")
     cache = GeocodeCache(tmp_path / "c.sqlite")
     counting = CountingGazetteer(gazetteer)
@@ -296,7 +296,7 @@ def test_a_place_not_found_is_looked_for_once_per_cache(gazetteer, tmp_path):
 
 
 def test_given_zero_zero_is_taken_for_no_coordinates(gazetteer):
-    stops = read_stops(b"place,country,start_date,lat,lon\nLima,Peru,2022-10-06,0,0\n"
+    stops = stops_of(b"place,country,start_date,lat,lon\nLima,Peru,2022-10-06,0,0\n"
                        b"Nowhere,,2022-10-07,0,0\n", name="z.csv")
     result = locate(stops, gazetteer=gazetteer)
     lima, nowhere = result.stops
@@ -318,7 +318,7 @@ def test_a_cached_answer_outside_its_country_is_dropped_and_looked_up_again(
         cache.put(place, country, Location("Paris, France", (lat, lon),
                                            {"precision": "city", "source": "gazetteer",
                                             "country_code": "FR"}))
-    stops = read_stops(f"place,country,start_date\n{place},{country},2022-10-06\n".encode(),
+    stops = stops_of(f"place,country,start_date\n{place},{country},2022-10-06\n".encode(),
                        name="c.csv")
     with GeocodeCache(path) as cache:
         result = locate(stops, gazetteer=gazetteer, cache=cache)
@@ -334,7 +334,7 @@ def test_a_cached_answer_outside_its_country_is_dropped_and_looked_up_again(
 
 def test_a_cached_territory_at_its_own_point_is_kept(gazetteer, tmp_path):
     # Greenland's point lies far from any of its towns, all on the coast; it is its own.
-    stops = read_stops(b"place,country,start_date\nGreenland,Denmark,1980-01-01\n", name="g.csv")
+    stops = stops_of(b"place,country,start_date\nGreenland,Denmark,1980-01-01\n", name="g.csv")
     path = tmp_path / "c.sqlite"
     with GeocodeCache(path) as cache:
         first = locate(stops, gazetteer=gazetteer, cache=cache).stops[0]
@@ -347,7 +347,7 @@ def test_a_cached_territory_at_its_own_point_is_kept(gazetteer, tmp_path):
 @pytest.mark.parametrize(("lat", "lon"), [("1e-9", "1e-9"), ("0.0000004", "-0.0000001"),
                                           ("-0", "0.000000")])
 def test_coordinates_that_round_to_zero_are_taken_for_none(gazetteer, lat, lon):
-    stops = read_stops(f"place,country,start_date,lat,lon\nLima,Peru,2022-10-06,{lat},{lon}\n"
+    stops = stops_of(f"place,country,start_date,lat,lon\nLima,Peru,2022-10-06,{lat},{lon}\n"
                        .encode(), name="z.csv")
     result = locate(stops, gazetteer=gazetteer)
     (lima,) = result.stops

@@ -6,14 +6,15 @@ import io
 import pytest
 
 from itinerary.sources.export import csv_zip, meetings_to_csv, stops_to_csv
-from itinerary.sources.stops import load_trip, read_stops
+from itinerary.sources.stops import load_trip
+from tests.trips import stops_of
 
 
 def test_csv_round_trips_stops_and_extra_columns(located_trip):
     text = stops_to_csv(located_trip.stops)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[0]["place"] == "Bogotá" and rows[0]["precision"] == "city"
-    again = read_stops(text.encode(), name="again.csv")
+    again = stops_of(text.encode(), name="again.csv")
     assert [(s.stop_id, s.start, s.end, s.lat, s.lon) for s in again] == [
         (s.stop_id, s.start, s.end, s.lat, s.lon) for s in located_trip.stops]
     assert [s.precision for s in again] == ["city"] * 3
@@ -71,7 +72,7 @@ def stops(draw):
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(stops())
 def test_csv_round_trip_keeps_every_field_and_extra_column(original):
-    again = read_stops(stops_to_csv(original).encode(), name="again.csv")
+    again = stops_of(stops_to_csv(original).encode(), name="again.csv")
     by_id = {s.stop_id: s for s in again}
     for stop in original:
         back = by_id[stop.stop_id]

@@ -67,16 +67,16 @@ def test_records_become_stops_grouped_into_journeys():
 def test_a_journey_opens_as_a_trip_and_so_do_all_of_a_travellers():
     result = imported("cases.xml")
     trip = result.trip("test-traveller", date(1959, 5, 11))
-    assert trip.title == "Test Traveller: 1959-05 Egypt, India"
     assert [s.place for s in trip.stops] == ["Cairo", "Alexandria", "Mumbai (Bombay)"]
-    every = result.trip("test-traveller")
-    assert every.title == "Test Traveller: All trips" and len(every.stops) == 5
+    every = result.trip("test-traveller", None)
+    assert len(every.stops) == 5
+    assert (trip.title, every.title) == ("", "")  # titled as the page names them, there
     assert result.trip("test-traveller", date(1959, 5, 12)) is None
-    assert result.trip("nobody") is None
+    assert result.trip("nobody", None) is None
 
 
 def test_all_of_a_travellers_trips_are_parts_each_its_own_route():
-    every = imported("cases.xml").trip("test-traveller")
+    every = imported("cases.xml").trip("test-traveller", None)
     assert every.parts == ("1959-05 Egypt, India", "1959-05 Vatican City, Canada")
     assert [[s.place for s in part] for part in every.by_part()] == [
         ["Cairo", "Alexandria", "Mumbai (Bombay)"], ["", "Windsor (Ontario)"]]
@@ -228,7 +228,6 @@ def test_the_bundled_record_holds_every_secretary(bundled):
 
 def test_the_october_2022_trip_is_in_the_bundled_record(bundled):
     trip = bundled.trip("blinken-antony-j", date(2022, 10, 3))
-    assert trip.title == "Antony John Blinken: 2022-10 Colombia, Chile, Peru"
     assert [(s.place, s.country, s.start.isoformat(), s.end.isoformat(),
              s.extra["source_id"]) for s in trip.stops] == [
         ("Bogota", "Colombia", "2022-10-03", "2022-10-04", "4089"),

@@ -8,9 +8,10 @@ import pytest
 
 from itinerary.config import SEED_STOPS
 from itinerary.errors import DataError
-from itinerary.sources.stops import load_trip, read_stops
+from itinerary.sources.stops import load_trip
 from itinerary.text import shorten
 from tests.paths import BAD, DATA
+from tests.trips import stops_of
 
 BAD_STOPS = [
     ("bad_date.csv", 'bad_date.csv, row 2, column start_date: expected an ISO date like '
@@ -64,7 +65,7 @@ def test_every_problem_in_a_file_is_reported():
             b"a,Bogota,Colombia,2022-10-03,2022-10-01,,\n"
             b"a,,,someday,,91,\n")
     with pytest.raises(DataError) as caught:
-        read_stops(text, name="many.csv")
+        stops_of(text, name="many.csv")
     assert [str(p) for p in caught.value.problems] == [
         "many.csv, row 2, column end_date: 2022-10-01 is before start_date 2022-10-03",
         'many.csv, row 3, column stop_id: duplicate stop_id "a" (first used in row 2)',
@@ -167,7 +168,7 @@ def test_seed_trip_loads_in_order(trip):
 
 
 def test_rows_are_sorted_by_date_and_extra_columns_kept():
-    stops = read_stops(DATA / "stops_extra.csv")
+    stops = stops_of(DATA / "stops_extra.csv")
     assert [s.stop_id for s in stops] == ["a", "b", "c"]
     assert stops[0].extra == {"host": "Petro", "notes": "arrived late"}
     assert stops[0].row == 3
@@ -177,7 +178,7 @@ def test_rows_are_sorted_by_date_and_extra_columns_kept():
 
 
 def test_stop_ids_are_optional():
-    stops = read_stops(DATA / "stops_no_ids.csv")
+    stops = stops_of(DATA / "stops_no_ids.csv")
     assert [s.stop_id for s in stops] == ["s1", "s2"]
 
 
@@ -210,7 +211,7 @@ def test_any_csv_shaped_text_gives_a_trip_or_a_package_error(header, rows):
     writer.writerow(header)
     writer.writerows(rows)
     try:
-        stops = read_stops(out.getvalue().encode(), name="fuzz.csv")
+        stops = stops_of(out.getvalue().encode(), name="fuzz.csv")
     except ItineraryError as exc:
         assert str(exc).startswith("fuzz.csv")
     else:

@@ -6,8 +6,9 @@
 // script whose text holds one.
 (function () {
   "use strict";
-  if (window.itineraryBrief) return;
-  window.itineraryBrief = true;
+  var page = document.documentElement;
+  if (page.dataset.itineraryBrief) return;
+  page.dataset.itineraryBrief = "registered";
   var ID = "itinerary-brief-print";
   window.addEventListener("beforeprint", function () {
     var old = document.getElementById(ID);

@@ -14,7 +14,7 @@ from tests.app.driver import (
     title,
     warnings,
 )
-from tests.pages import trip_data
+from tests.pages import points, trip_data
 from tests.paths import DATA, TRAVELS
 
 
@@ -57,7 +57,7 @@ def test_upload_opens_another_itinerary_with_meetings():
 
 
 def test_an_upload_is_held_by_its_session_alone_and_replaced_by_the_next():
-    from itinerary_app.data import placements
+    from itinerary_app.caches import placements
 
     at = app().run()
     at.sidebar.radio[0].set_value("Itinerary CSV").run()
@@ -66,7 +66,8 @@ def test_an_upload_is_held_by_its_session_alone_and_replaced_by_the_next():
     held = at.session_state["memo::upload"]
     assert [s.stop_id for s in held[1].stops] == ["bogota", "santiago", "lima"]
     assert at.session_state["memo::placed"][0] == (held[0], False)
-    assert all(key != held[0] for key, _ in placements())  # not in the server's caches
+    store, _ = placements()
+    assert all(key != held[0] for key, _ in store)  # not in the server's caches
     second = first.replace(b"Bogot\xc3\xa1", b"Cali")
     at.sidebar.file_uploader[0].set_value(("b.csv", second, "text/csv")).run()
     assert markers(at)[0] == "1. Cali, Colombia"
@@ -104,7 +105,7 @@ def test_official_record_picks_a_traveller_and_a_trip(small_record):
     at.selectbox(key="selected_stop").select("10-1").run()
     text = panel(at)
     assert "**Traveller:** Test Traveller, Secretary of State" in text
-    assert ":small[Record 10 of the Office of the Historian's travels.]" in text
+    assert "_Record 10 of the Office of the Historian's travels\\._" in text
     assert at.query_params == {"who": "test-traveller", "trip": "1959-05-11", "stop": "10-1"}
 
 
@@ -169,8 +170,8 @@ def test_a_working_online_geocoder_places_what_the_gazetteer_lacks(monkeypatch, 
         at = app().run()
         at.sidebar.toggle[0].set_value(True).run()
     assert not any("Fakeville" in w for w in warnings(at))
-    stops = trip_data(json.loads(the_map(at).proto.json_args)["script"])["stops"]
-    assert tuple(stops[1][4:6]) == ANSWER  # where the (fake) online service put it
+    drawn = points(trip_data(json.loads(the_map(at).proto.json_args)["script"]))
+    assert tuple(drawn[1]) == ANSWER  # where the (fake) online service put it
     assert heading(at).startswith("**")
 
 

@@ -1,0 +1,88 @@
+"""The page's session state: every key it keeps between runs, named here once, with its type
+and its default.
+
+Streamlit keeps a session's state in `st.session_state` under string keys, widgets' values
+included. The page reads and writes it only through these `Key`s, so that a key is spelled
+in one place, and what it holds is known where it is used. Widgets take `key=KEY.name`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any, Generic, TypeVar
+
+import streamlit as st
+
+T = TypeVar("T")
+
+
+class Key(Generic[T]):
+    """One entry of the session's state."""
+
+    __slots__ = ("default", "name")
+
+    def __init__(self, name: str, default: T) -> None:
+        self.name, self.default = name, default
+
+    def get(self) -> T:
+        return st.session_state.get(self.name, self.default)
+
+    def set(self, value: T) -> None:
+        st.session_state[self.name] = value
+
+    def pop(self) -> T:
+        return st.session_state.pop(self.name, self.default)
+
+    def setdefault(self, value: T) -> T:
+        return st.session_state.setdefault(self.name, value)
+
+    @property
+    def is_set(self) -> bool:
+        return self.name in st.session_state
+
+
+class Family(Generic[T]):
+    """Keys of one kind, one for each of several things: a trip picker per traveller."""
+
+    __slots__ = ("default", "prefix")
+
+    def __init__(self, prefix: str, default: T) -> None:
+        self.prefix, self.default = prefix, default
+
+    def __call__(self, *parts: Hashable) -> Key[T]:
+        return Key("::".join([self.prefix, *map(str, parts)]), self.default)
+
+
+# The view: what is shown.
+SOURCE = Key[str]("source", "")  # the data picker's choice
+DATES = Key[tuple]("dates", ())  # the date range picker's value
+SELECTED = Key[str]("selected_stop", "")  # the stop picker's value; "" is the overview
+SEARCH = Key[str]("search", "")
+TOPIC = Key[Any]("topic", None)  # the overview's topic pills, a filter to pick, not a state
+DATASET = Key[str]("dataset", "")  # the key of the data the view was last set for
+
+# What the map, the timeline and the tables last reported, so each report is followed once.
+MAP = Key[Any]("map", None)  # streamlit-folium's value
+LAST_CLICK = Key[Any]("last_click", None)  # (stop number, point, count) of the last click
+LAST_MAP_CLICK = Key[Any]("last_map_click", None)  # the last click on the empty map
+TIMELINE = Key[Any]("timeline", None)  # the timeline chart's selection
+LAST_TIMELINE_PICK = Key[str]("last_timeline_pick", "")
+COUNTRIES = Key[Any]("countries_chart", None)  # the map of countries' selection
+PRINT_NOW = Key[bool]("print_now", False)  # the Print brief button was pressed
+
+# The link and the browser's history.
+WRITTEN = Key[Any]("written_query", None)  # the query the page last wrote into the URL
+PENDING = Key[Any]("url_view", None)  # the view a link asks for, applied once
+LINK_WARNINGS = Key[list]("link_warnings", [])
+
+# The official record's pickers and tables.
+TRAVELLER = Key[Any]("record_traveller", None)  # the traveller picker's slug
+COMPARE = Key[tuple]("compare", ())  # trips picked in the table: ((who, first day), ...)
+TABLES = Key[int]("tables_version", 0)  # bumped to draw the tables anew, selections cleared
+TRIP = Family[str]("record_trip", "")  # the trip picker, per record source and traveller
+SEEN = Family[list]("seen", [])  # a table's selection last followed
+MEMO = Family[Any]("memo", None)  # a session's own cached values (see caches.session_memo)
+
+# Widgets that the page's stylesheet and scripts find by their key (.st-key-NAME).
+PREVIOUS_STOP, NEXT_STOP, OVERVIEW_BUTTON = "previous_stop", "next_stop", "overview"
+STOP_PANEL, PRINT_BRIEF = "stop_panel", "print_brief"
