@@ -33,8 +33,19 @@ test: $(STAMP) chromium
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser"
 
-lint: $(STAMP)
+# ESLint, pinned in package-lock.json, for the map's and the page's own scripts.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# ruff, ESLint, and radon: no function above complexity C, and A on average.
+lint: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check .
+	npx --no-install eslint
+	@worst=$$($(BIN)/radon cc --min D -s itinerary itinerary_app app.py); \
+	  if [ -n "$$worst" ]; then echo "radon: above complexity C:"; echo "$$worst"; exit 1; fi
+	@$(BIN)/radon cc -a -s itinerary itinerary_app app.py | tail -1 | grep -q "Average complexity: A" \
+	  || { echo "radon: the average complexity is not A"; exit 1; }
 
 # Prints the geocoding, standalone, scale, browser, upload and export tables (about fifteen
 # minutes; see README).
@@ -47,4 +58,4 @@ bench: $(STAMP) chromium
 	$(BIN)/python bench/exports.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -46,7 +46,7 @@ FIRST_MARKER = """() => [...document.querySelectorAll('FRAME')].some(f =>
         '.itinerary-stop, .marker-cluster, .leaflet-marker-pane > *'))""".replace("FRAME", FRAME)
 MARKERS_DRAWN = """n => [...document.querySelectorAll('FRAME')].some(f => {
     const w = f.contentWindow;
-    return w && w.itineraryMarkers === n
+    return w?.itinerary?.shown?.markers.length === n
         && w.document.querySelector('.leaflet-marker-icon') !== null;
 })""".replace("FRAME", FRAME)
 HEADING = """text => [...document.querySelectorAll('h3')]
@@ -55,13 +55,13 @@ HEADING = """text => [...document.querySelectorAll('h3')]
 # own (zooming is not timed); then find a marker inside the visible map.
 # The page may fit the map to the trip again just after it is drawn: zoom until it holds.
 ZOOM_TO_A_STOP = """() => {
-    const all = window.itineraryLayer.getLayers(), stop = all[Math.floor(all.length / 2)];
+    const all = window.itinerary.shown.group.getLayers(), stop = all[Math.floor(all.length / 2)];
     if (window.map.getZoom() !== 9) window.map.setView(stop.getLatLng(), 9, {animate: false});
     return window.map.getZoom() === 9;
 }"""
 MARKER_POINT = """() => {
     const map = window.map, size = map.getSize();
-    for (const marker of window.itineraryLayer.getLayers()) {
+    for (const marker of window.itinerary.shown.group.getLayers()) {
         if (!map.hasLayer(marker)) continue;
         const p = map.latLngToContainerPoint(marker.getLatLng());
         // Clear of the zoom and layer controls, the scale and the attribution.

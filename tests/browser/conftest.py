@@ -85,6 +85,22 @@ class Visit:
     def heading(self, name: str) -> object:
         return self.page.get_by_role("heading", name=name)
 
+    def settled(self) -> None:
+        """Wait until the app's run is over, as Streamlit marks its page: call it after what
+        an action shows is on the page, so that the next action meets the page that run
+        drew, not the one it replaces."""
+        self.page.locator('.stApp[data-test-script-state="notRunning"]').wait_for()
+
+    def until(self, script: str, arg: object = None, *, frame: bool = False) -> None:
+        """Wait until `script` (a function, in the page or the map's frame) is true."""
+        (self.map_frame if frame else self.page).wait_for_function(script, arg=arg)
+
+    def after_map_timers(self, ms: int) -> None:
+        """Wait until every timer the map's frame set to fire within `ms` has fired: a
+        timer of the frame's own, set now for `ms`, runs after them (timers fire in the
+        order they fall due)."""
+        self.map_frame.evaluate("ms => new Promise(done => setTimeout(done, ms))", ms)
+
     def close(self) -> None:
         self.context.close()
 

@@ -50,7 +50,8 @@ def test_map_shows_markers_route_and_outlines_without_the_network(server, visit)
     assert sorted(frame.locator(".itinerary-stop").all_inner_texts()) == ["1", "2", "3"]
     expect(frame.locator("path.leaflet-ant-path")).not_to_have_count(0)
     # Two legs drawn as great-circle arcs, a point per degree, not two straight segments.
-    legs = visit.map_frame.evaluate("window.itineraryRoute.getLatLngs().map(l => l.length)")
+    legs = visit.map_frame.evaluate(
+        "window.itinerary.shown.routes[0].getLatLngs().map(l => l.length)")
     assert len(legs) == 2 and sum(legs) > 40
     # The offline base layer: Natural Earth outlines drawn in their own pane.
     outlines = frame.locator(".leaflet-outlines-pane path")
@@ -63,7 +64,7 @@ def test_map_shows_markers_route_and_outlines_without_the_network(server, visit)
 
 def test_a_leg_across_the_antimeridian_reaches_both_markers(pacific_server, visit):
     visit.open(pacific_server.url)
-    ends = visit.map_frame.evaluate("window.itineraryRoute.getLatLngs().map(l => "
+    ends = visit.map_frame.evaluate("window.itinerary.shown.routes[0].getLatLngs().map(l => "
                                     "[l[0].lng, l[l.length - 1].lng])")
     # Tokyo to Honolulu leaves Tokyo eastwards past 180° and, drawn again a world to the
     # west, arrives at Honolulu's marker; Honolulu to Los Angeles is one plain leg.
@@ -85,7 +86,7 @@ def test_no_outline_streaks_across_the_map(server, visit):
                 rings.forEach(visit);
             }
         };
-        window.itineraryOutlines.eachLayer(layer => visit(layer.getLatLngs()));
+        window.itinerary.outlines.eachLayer(layer => visit(layer.getLatLngs()));
         return widest;
     }""")
     assert 300 < widest <= 360  # Antarctica goes round the world, and no further
@@ -95,7 +96,7 @@ def test_a_wide_trip_fits_and_every_stop_is_in_reach(server, visit):
     """All of Blinken's trips: 261 stops around the world, clustered where they crowd."""
     frame = visit.open(server.url + "?who=blinken-antony-j&trip=all", ".itinerary-cluster")
     zoom, shown, total = visit.map_frame.evaluate("""() => {
-        const group = window.itineraryLayer;
+        const group = window.itinerary.shown.group;
         let reached = 0;
         group.getLayers().forEach(m => { if (group.getVisibleParent(m)) reached += 1; });
         return [window.map.getZoom(), reached, group.getLayers().length];
@@ -131,14 +132,14 @@ def test_a_crowded_map_clusters_and_its_stops_still_answer_clicks(crowded_server
     visit.page.goto(crowded_server.url)
     visit.page.wait_for_function(
         "() => [...document.querySelectorAll('iframe')].some(f => f.contentWindow && "
-        "f.contentWindow.itineraryMarkers === 400)")
+        "f.contentWindow?.itinerary?.shown?.markers.length === 400)")
     frame = visit.frame
     expect(frame.locator(".itinerary-cluster").first).to_be_visible()
     # Zoom in until one stop is drawn on its own, then click it.
     visit.map_frame.evaluate("""() => window.map.setView(
-        window.itineraryLayer.getLayers()[0].getLatLng(), 9, {animate: false})""")
+        window.itinerary.shown.group.getLayers()[0].getLatLng(), 9, {animate: false})""")
     visit.map_frame.wait_for_function("""() => window.map.getZoom() === 9
-        && window.map.hasLayer(window.itineraryLayer.getLayers()[0])""")
+        && window.map.hasLayer(window.itinerary.shown.group.getLayers()[0])""")
     dot = frame.locator(".itinerary-dot").first
     label = dot.get_attribute("aria-label")  # "17. Taizhou, China, 17 Jan 2000"
     dot.click()
@@ -192,7 +193,7 @@ def test_script_payloads_in_data_raise_no_dialog_and_show_as_text(payload_server
     page.get_by_label("Search").fill("alert")
     page.get_by_label("Search").press("Enter")
     expect(page.get_by_role("button", name=re.compile(r"^1\. Bogotá <img"))).not_to_have_count(0)
-    page.wait_for_timeout(1000)  # give any injected script the chance to run
+    visit.settled()  # the search's run is drawn: a script in it would have run
     assert visit.dialogs == []
     assert frame.locator("img[src=x]").count() == 0
     assert page.locator("img[src=x]").count() == 0
@@ -213,7 +214,8 @@ def test_standalone_export_works_from_disk_with_no_dialog(browser, tmp_path):
         expect(v.page.locator(".leaflet-outlines-pane path")).not_to_have_count(0)
         v.page.locator(".itinerary-stop", has_text="2").click()
         expect(v.page.locator(".itinerary-popup")).to_contain_text("${alert(6)}")
-        v.page.wait_for_timeout(500)
+        # The popup's card is text: no element of the payload's was made to run.
+        assert v.page.locator(".itinerary-popup img, .itinerary-popup script").count() == 0
         assert v.dialogs == [] and v.errors == []
     finally:
         v.close()
@@ -248,7 +250,7 @@ def test_an_upload_past_the_draw_limit_draws_its_newest_stops_and_says_so(server
                                          r"from 2002-01-\d\d to 2012-01-28\. Narrow the dates"))
     expect(notice).to_be_visible(timeout=120_000)
     page.wait_for_function(f"""() => [...document.querySelectorAll('{MAP_FRAME}')].some(f =>
-        f.contentWindow && f.contentWindow.itineraryMarkers === 20000)""", timeout=120_000)
+        f.contentWindow?.itinerary?.shown?.markers.length === 20000)""", timeout=120_000)
     expect(page.get_by_text("25,000 stops in 1 country")).to_be_visible()
     assert visit.errors == []
     assert all("tile.openstreetmap.org" in url for url in visit.outside), visit.outside

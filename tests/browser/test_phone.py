@@ -67,7 +67,6 @@ def swipe(phone, fingers: int, dy: float) -> None:
     for step in range(1, 11):
         touch("touchMove", step)
     touch("touchEnd", 10)
-    phone.page.wait_for_timeout(600)
 
 
 def test_one_finger_scrolls_the_page_and_leaves_the_map_alone(server, phone):
@@ -75,7 +74,8 @@ def test_one_finger_scrolls_the_page_and_leaves_the_map_alone(server, phone):
     center = phone.map_frame.evaluate("() => window.map.getCenter()")
     before = page_scroll(phone)
     swipe(phone, 1, -250)
-    assert page_scroll(phone) > before + 100
+    phone.until("before => window.scrollY + (document.querySelector("
+                "'[data-testid=\"stMain\"]')?.scrollTop || 0) > before + 100", before)
     assert phone.map_frame.evaluate("() => window.map.getCenter()") == center
 
 
@@ -84,8 +84,8 @@ def test_two_fingers_move_the_map(server, phone):
     center = phone.map_frame.evaluate("() => window.map.getCenter()")
     before = page_scroll(phone)
     swipe(phone, 2, 120)
-    moved = phone.map_frame.evaluate("() => window.map.getCenter()")
-    assert moved["lat"] > center["lat"]  # dragged down: the map shows more of the north
+    # Dragged down: the map shows more of the north.
+    phone.until("lat => window.map.getCenter().lat > lat", center["lat"], frame=True)
     assert page_scroll(phone) == before
 
 

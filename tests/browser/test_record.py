@@ -14,6 +14,8 @@ expect = playwright.expect
 COMPARE = ("?who=blinken-antony-j&trip=2022-10-03&who=rubio-marco&trip=2025-02-01")
 ROW_PX = 35  # the height of a row of Streamlit's table, its header's too
 
+ROUTES = "() => window.itinerary.shown.routes.filter(Boolean).length"  # routes drawn
+
 
 def test_a_comparison_has_a_legend_that_turns_each_trip_on_and_off(server, sized):
     frame = sized.open(server.url + COMPARE)
@@ -24,7 +26,7 @@ def test_a_comparison_has_a_legend_that_turns_each_trip_on_and_off(server, sized
     colours = frame.locator(".itinerary-swatch").evaluate_all(
         "els => els.map(e => getComputedStyle(e).backgroundColor)")
     assert colours == ["rgb(0, 114, 178)", "rgb(213, 94, 0)"]
-    assert sized.map_frame.evaluate("() => window.itineraryRoutes") == 2
+    assert sized.map_frame.evaluate(ROUTES) == 2
     # A cluster of one trip's stops wears that trip's colour too.
     clusters = frame.locator(".itinerary-cluster span[style]").evaluate_all(
         "els => els.map(e => getComputedStyle(e).backgroundColor)")
@@ -33,7 +35,7 @@ def test_a_comparison_has_a_legend_that_turns_each_trip_on_and_off(server, sized
     expect(frame.locator(".itinerary-stop", has_text=re.compile(r"^1$"))).to_have_count(1)
     blinken.set_checked(False)  # a tap on a phone, a click on a desktop
     expect(frame.locator(".itinerary-stop", has_text=re.compile(r"^1$"))).to_have_count(0)
-    assert sized.map_frame.evaluate("() => window.itineraryPartsShown") == 1
+    assert sized.map_frame.evaluate("() => window.itinerary.shown.partsShown") == 1
     blinken.set_checked(True)
     expect(frame.locator(".itinerary-stop", has_text=re.compile(r"^1$"))).to_have_count(1)
     # Nothing but the optional tiles was asked of the network (and refused), no error.
@@ -55,7 +57,7 @@ def test_a_row_of_the_trips_table_picked_with_the_mouse_shows_that_trip(server, 
     # The grid is a canvas: it takes clicks once it has drawn its rows.
     table.locator('[data-testid="data-grid-canvas"]').wait_for()
     expect(table).to_contain_text("Central America")  # its accessible copy of the rows
-    visit.page.wait_for_timeout(300)
+    visit.settled()
     box = table.bounding_box()
     # The row's checkbox, in the first column: the February 2025 Central America trip.
     visit.page.mouse.click(box["x"] + 14, box["y"] + ROW_PX + ROW_PX / 2)
@@ -100,4 +102,4 @@ def test_a_travellers_whole_record_folds_its_legend_of_many_trips(server, visit)
     expect(frame.locator(".itinerary-legend label").first).to_have_text(
         "Mar 2021 · Japan and South Korea")
     # Each trip its own route: 85 trips, and never one line across all of them.
-    assert visit.map_frame.evaluate("() => window.itineraryRoutes") > 60
+    assert visit.map_frame.evaluate(ROUTES) > 60
