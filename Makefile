@@ -56,6 +56,7 @@ bench: $(STAMP) chromium
 	$(BIN)/python bench/browser.py
 	$(BIN)/python bench/upload.py
 	$(BIN)/python bench/exports.py
+	$(BIN)/python bench/extract.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

@@ -26,6 +26,7 @@ from itinerary.dashboard.view import ALL, shown_between
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, ItineraryError
 from itinerary.exports import FORMATS, MAPS, export
+from itinerary.extract import extract
 from itinerary.geocoding import place_trip
 from itinerary.model import Trip
 from itinerary.output import check_writable, write_bytes, write_text
@@ -33,7 +34,7 @@ from itinerary.render.map import standalone_html
 from itinerary.sources.export import meetings_to_csv, stops_to_csv, write_stops
 from itinerary.sources.records import import_folder, import_travels, read_path
 from itinerary.sources.stops import load_trip
-from itinerary.sources.table import read_file
+from itinerary.sources.table import read_file, read_stream
 from itinerary.text import one_line
 
 EXIT_UNRESOLVED, EXIT_BAD_INPUT = 1, 2
@@ -53,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             say(f"itinerary: error: {exc}")
         return EXIT_BAD_INPUT
+    except NoStops as exc:
+        say(f"itinerary: {exc}")
+        return EXIT_UNRESOLVED
     except ItineraryError as exc:
         say(f"itinerary: error: {exc}")
         return EXIT_BAD_INPUT
@@ -119,6 +123,16 @@ def _parser() -> argparse.ArgumentParser:
     travels.add_argument("--who", metavar="SLUG", help="only this traveller, e.g. "
                          "blinken-antony-j")
     travels.set_defaults(run=_import_travels)
+
+    extracting = sub.add_parser("extract", help="read a trip announcement or article "
+                                "(text, Markdown, HTML or PDF) into a draft itinerary")
+    extracting.add_argument("article", help="the article's file, or - for standard input")
+    extracting.add_argument("--published", metavar="YYYY-MM-DD",
+                            help="the publication date, which decides years the text omits")
+    extracting.add_argument("-o", "--output", type=Path, required=True,
+                            help="the stops CSV; the meetings go beside it as "
+                            "NAME-meetings.csv")
+    extracting.set_defaults(run=_extract)
 
     app = sub.add_parser("app", help="start the dashboard in a web browser")
     app.add_argument("stops", type=Path, nargs="?", help="a stops CSV to show")
@@ -253,6 +267,34 @@ def _import_travels(args: argparse.Namespace) -> int:
     write_stops(result.stops, args.output)
     say(f"{result.summary()}; wrote {args.output}")
     return EXIT_UNRESOLVED if result.problems else 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    published = _date_option(args.published, "--published") if args.published else None
+    if args.article == "-":
+        data, name = read_stream(sys.stdin.buffer, "standard input"), "standard input"
+    else:
+        data, name = read_file(Path(args.article)), args.article
+    draft = extract(data, name=name, published=published)
+    if not draft.trip.stops:
+        raise NoStops(name)
+    meetings = args.output.with_name(f"{args.output.stem}-meetings.csv")
+    check_writable(meetings)
+    write_text(args.output, stops_to_csv(draft.trip.stops))
+    write_text(meetings, meetings_to_csv(draft.trip.meetings))
+    for number, stop in enumerate(draft.trip.stops, start=1):
+        say(f"{number}. {stop.label}, {stop.dates} ({stop.extra['dates']})", out=True)
+    say(f"wrote {len(draft.trip.stops):,} stops to {args.output} and "
+        f"{len(draft.trip.meetings):,} meetings to {meetings}")
+    return 0
+
+
+class NoStops(ItineraryError):
+    """An article in which no stop was found: exit 1, as a run that found nothing."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name}: no stop found; expected an article that says where "
+                         f"the traveller goes")
 
 
 def _app(args: argparse.Namespace) -> int:

@@ -54,6 +54,10 @@ class DataError(ItineraryError, ValueError):
         return first
 
 
+class ArticleError(DataError):
+    """An article that cannot be read: unreadable, binary, empty or too large."""
+
+
 class DateError(ItineraryError, ValueError):
     """A text that is not a date the package accepts; `reason` tells which rule it broke.
 

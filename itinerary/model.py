@@ -32,6 +32,8 @@ class Meeting:
     summary: str = ""
     quote: str = ""
     quote_by: str = ""
+    # Columns the file had beyond the known ones ("evidence" in a draft from an article).
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 # Slots: a trip of half a million stops holds a third less memory without a dict each.

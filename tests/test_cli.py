@@ -457,3 +457,46 @@ def test_every_export_keeps_a_stop_it_cannot_place(tmp_path, capsys, format_):
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"wrote 2 stops as {format_} to {tmp_path / f'x.{format_}'}")
     assert "Xanadu" in text
+
+
+ARTICLE = ("---\ndate: '2013-05-17'\n---\nSecretary Kerry will travel May 21 to Muscat, where "
+           "he will meet with senior Omani officials.\n\nOn May 22, the Secretary will visit "
+           "Amman.\n")
+
+
+def test_extract_writes_stops_and_meetings_that_load_back(tmp_path, capsys):
+    article = tmp_path / "kerry.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "trip.csv"
+    assert main(["extract", str(article), "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == ["1. Muscat, Oman, 21 May 2013 (stated)",
+                         "2. Amman, Jordan, 22 May 2013 (stated)"]
+    assert "evidence" in out.read_text(encoding="utf-8").splitlines()[0]
+    assert main(["validate", str(out), "--meetings",
+                 str(tmp_path / "trip-meetings.csv")]) == 0
+
+
+def test_extract_reads_standard_input_and_says_when_no_stop_is_found(tmp_path, capsys,
+                                                                     monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Nothing at all.")))
+    assert main(["extract", "-", "-o", str(tmp_path / "x.csv")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "itinerary: standard input: no stop found; expected an article that says where "
+        "the traveller goes")
+
+
+@pytest.mark.parametrize(("content", "extra", "message"), [
+    (b"", [], "holds no text; expected an article"),
+    (b"\x00\x01", [], "is a binary file; expected text, HTML, Markdown or PDF"),
+    (ARTICLE.encode(), ["--published", "2013-02-30"],
+     "--published: expected an ISO date like 2022-10-05"),
+])
+def test_extract_bad_input_is_one_line_and_exit_2(tmp_path, capsys, content, extra, message):
+    article = tmp_path / "a.txt"
+    article.write_bytes(content)
+    assert main(["extract", str(article), *extra, "-o", str(tmp_path / "x.csv")]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("itinerary: error: ") and message in line

@@ -190,6 +190,21 @@ def code_for(name: str) -> str | None:
     return _by_pattern(name)
 
 
+@cache
+def name_keys() -> dict[str, str]:
+    """Every country name and alias, folded as `key_of` folds, to its code: what an
+    article's text is searched for. ISO codes are left out ("AND", "ARE" and "IN" are
+    words)."""
+    by_code, by_name = _countries()
+    codes = {c.lower() for c in by_code} | {k for k in by_name if len(k) == 3}
+    return {k: v for k, v in by_name.items() if k not in codes or k in ALIASES}
+
+
+def key_of(name: str) -> str:
+    """A name folded as country names are compared: "The Netherlands" is "netherlands"."""
+    return _key(name)
+
+
 def is_name(name: str, code: str) -> bool:
     """Whether the name is the country's own (or a common alias), not a part of it that a
     pattern matched: "Trinidad" is in Trinidad and Tobago, but is not all of it."""

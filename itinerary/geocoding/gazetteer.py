@@ -166,6 +166,11 @@ class Gazetteer(Geocoder):
         return [tuple(row) for row in self._rows(  # type: ignore[misc]
             f"SELECT name, cc, lat, lon FROM places WHERE {where} ORDER BY id", params)]  # noqa: S608
 
+    def named(self, key: str) -> list[Place]:
+        """Every town and region whose name or other name folds to `key` (see
+        `names.normalize`), in any country: what an article's words may name."""
+        return self._lookup(key, (), ("city", "region"))
+
     def fits(self, query: str, hint: CountryHint | None, *, ruled: bool = False) -> int:
         """How many distinct places bear this exact name in the hinted countries (or, with
         `ruled`, in the territories they ruled): more than one, where `geocode` gave no

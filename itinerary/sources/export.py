@@ -40,14 +40,16 @@ def stop_row(stop: Stop) -> dict[str, str]:
 
 
 def meetings_to_csv(meetings: Sequence[Meeting]) -> str:
-    return rows_to_csv([meeting_row(m) for m in meetings], list(MEETING_COLUMNS))
+    extras = list(dict.fromkeys(k for m in meetings for k in m.extra))
+    return rows_to_csv([meeting_row(m) for m in meetings], [*MEETING_COLUMNS, *extras])
 
 
 def meeting_row(meeting: Meeting) -> dict[str, str]:
     return {"stop_id": meeting.stop_id,
             "date": meeting.date.isoformat() if meeting.date else "",
             "with": meeting.with_, "topics": ";".join(meeting.topics),
-            "summary": meeting.summary, "quote": meeting.quote, "quote_by": meeting.quote_by}
+            "summary": meeting.summary, "quote": meeting.quote, "quote_by": meeting.quote_by,
+            **meeting.extra}
 
 
 def csv_zip(trip: Trip) -> bytes:

@@ -131,6 +131,7 @@ def _checked_meetings(table: Table, stops: list[Stop], named: Collection[str],
             summary=record.get("summary", "").strip(),
             quote=record.get("quote", "").strip(),
             quote_by=record.get("quote_by", "").strip(),
+            extra={h: record[h] for h in table.header if h not in MEETING_COLUMNS},
         ))
     return meetings
 

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from itinerary.config import INPUT_MAX_BYTES, UPLOAD_MAX_MB
 from itinerary.errors import DataError, Problem
@@ -59,16 +60,24 @@ def read_file(path: Path, name: str | None = None) -> bytes:
     is), so an endless input such as /dev/zero or a FIFO costs bounded memory and time.
     """
     name = name or str(path)
-    data = bytearray()
     try:
         with path.open("rb") as source:
-            while chunk := source.read(_CHUNK):
-                data += chunk
-                if len(data) > INPUT_MAX_BYTES:
-                    raise DataError([Problem(name, f"is larger than {UPLOAD_MAX_MB} MB; "
-                                             f"expected at most {UPLOAD_MAX_MB} MB")])
-                if b"\x00" in chunk:
-                    break
+            return read_stream(source, name)
+    except OSError as exc:
+        raise DataError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from exc
+
+
+def read_stream(source: BinaryIO, name: str) -> bytes:
+    """An open file's bytes, read with the same bounds as `read_file`."""
+    data = bytearray()
+    try:
+        while chunk := source.read(_CHUNK):
+            data += chunk
+            if len(data) > INPUT_MAX_BYTES:
+                raise DataError([Problem(name, f"is larger than {UPLOAD_MAX_MB} MB; "
+                                         f"expected at most {UPLOAD_MAX_MB} MB")])
+            if b"\x00" in chunk:
+                break
     except OSError as exc:
         raise DataError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from exc
     return bytes(data)
