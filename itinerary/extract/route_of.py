@@ -111,21 +111,24 @@ class RouteReader:
         if self._overview(stops, dates):
             self._add_overview(sentence, stops, dates)
             return
+        self._stops_of(sentence, stops, dates, plain)
+        if not stops and not sentence.header:  # a dateline is not a day of the trip
+            for when in days:
+                self._free(when)
+        if days:
+            state.carried = days[-1]
+            if sentence.header:
+                state.section = days[-1]
+
+    def _stops_of(self, sentence: Sentence, stops: list[tuple[Mention, Role]],
+                  dates: list[When], plain: str) -> None:
         paired = _pair(stops, dates, plain)
-        unpaired = [d for d in days if not any(d in ds for ds in paired.values())]
         left = [paired[i] for i, (_, k) in enumerate(stops) if k is Role.DEPART and i in paired]
         for index, (mention, kind) in enumerate(stops):
             # "will depart Addis Ababa and return to Amman" on the day the sentence gives
             days_of = paired.get(index) or (left[0] if left and kind is not Role.DEPART
                                             else [])
             self._place(sentence, mention, kind, days_of)
-        if not stops and not sentence.header:  # a dateline is not a day of the trip
-            for when in unpaired:
-                self._free(when)
-        if days:
-            state.carried = days[-1]
-            if sentence.header:
-                state.section = days[-1]
 
     def _placed(self, sentence: Sentence, plain: str, dates: list[When]
                 ) -> list[tuple[Mention, Role]]:
@@ -409,12 +412,20 @@ def _infer(visits: list[Visit], bounds: list[When], reference: date) -> None:
         for visit in visits:  # "next month": each stop somewhere in that month
             if visit.first is None:
                 visit.first, visit.last, visit.month_only = start, end, True
+    _infer_starts(visits, start, reference)
+    _infer_ends(visits, end)
+
+
+def _infer_starts(visits: list[Visit], start: date | None, reference: date) -> None:
     for index, visit in enumerate(visits):
         if visit.first is None:
             before = next((v.last or v.first for v in reversed(visits[:index])
                            if v.first is not None), None)
             visit.first = before or start or _next_start(visits, index) or reference
             visit.stated[0] = False
+
+
+def _infer_ends(visits: list[Visit], end: date | None) -> None:
     for index, visit in enumerate(visits):
         if visit.last is None:
             after = _next_start(visits, index)
