@@ -35,6 +35,8 @@ _VERBS = (r"travel\w*|visit\w*|arriv\w*|fl(?:y|ies|ew|ying)|head\w*|go|goes|goin
           r"welcomed|received|hosted|depart\w*|leav\w*|left|overnight\w*|spend\w*|spent")
 _CUE_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 CUE_WINDOW = 12  # words before the preposition in which the verb must stand
+NEAR = 200  # characters before a name that hold its cue: CUE_WINDOW words and more
+FOLLOWS_REACH = 520  # "follows" and up to 400 characters to the name
 _PREPOSITION = re.compile(r"\b(?:in|to|at|into|for|inside|near|outside)\s+(?:both\s+)?"
                           r"(?:the\s+)?(?:city of\s+|capital,?\s+)?$", re.IGNORECASE)
 _OPENING = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:while|when|and|then|also|again|both|once|"
@@ -90,6 +92,9 @@ _LIST_GAP = re.compile(r"^(?:\s*(?:,|;|and|or|then|also|on|from|through|to|until
 def role(before: str, after: str, clause: str, *, header: bool = False,
          abbreviation: bool = False) -> Role:
     """What the words before and after a place name, in its clause, make of it."""
+    # The cues that end at the name are sought in the words just before it; only "follows
+    # … travel to" reaches farther. A long sentence so costs no more per name.
+    following, before = before[-FOLLOWS_REACH:], before[-NEAR:]
     if re.match(r"^\.?[-–]\w", after) or before.endswith("-"):
         return Role.NONE  # "U.S.-China", "Israeli-Palestinian"
     if abbreviation and _ADJECTIVE.match(after):
@@ -97,7 +102,7 @@ def role(before: str, after: str, clause: str, *, header: bool = False,
     if _NAME_PART.match(after) or _OF.search(before) or _TOPIC.search(before) or \
             _NOUN_TO.search(before):
         return Role.NONE
-    if _OTHER_TIME.search(clause) or _FOLLOWS.search(before):
+    if _OTHER_TIME.search(clause) or _FOLLOWS.search(following):
         return Role.NONE
     if _DEPARTS.search(before):
         return Role.DEPART

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import islice
 
 from itinerary.extract.people import Person, events_in, meets, people_in, traveller_in, unnamed_in
 from itinerary.extract.quotes import Speakers
@@ -103,8 +104,9 @@ class MeetingReader:
         for number, visit in enumerate(visits):
             for sentence in visit.sentences:
                 self._by_sentence.setdefault(sentence.index, number)
-        self._people: dict[str, Person] = {}
+        self._people: dict[str, Person] = {}  # by surname, in the order first named
         self.meetings: list[Meeting] = []
+        self._at_stop: dict[str, list[int]] = {}  # each stop's meetings, by index
         self._seen: set[tuple[str, str]] = set()
 
     def read(self, sentences: list[Sentence]) -> list[Meeting]:
@@ -112,13 +114,13 @@ class MeetingReader:
         speakers = Speakers([], self._traveller)
         for sentence in sentences:
             at = self._by_sentence.get(sentence.index, at)
-            named = self._named(sentence.plain)
-            speakers = Speakers(list(self._people.values())[-PEOPLE_KEPT:], self._traveller) \
-                if named else speakers
+            found = self._named(sentence.plain)
+            named = [known for _, known in found]
+            speakers = Speakers(self._latest_people(), self._traveller) if named else speakers
             if at is None:
                 continue
             if meets(sentence.plain) and not sentence.header:
-                for who in self._met(sentence.plain, named):
+                for who in self._met(sentence.plain, found):
                     self._add(at, sentence, who.label, who.name)
                 for who in self._mentioned(sentence.plain, named):
                     self._add(at, sentence, who.label, who.name)
@@ -128,26 +130,30 @@ class MeetingReader:
                 self._quote(at, sentence, quote.words, quote.by)
         return self.meetings
 
-    def _named(self, plain: str) -> list[Person]:
+    def _named(self, plain: str) -> list[tuple[Person, Person]]:
+        """Each person the sentence names, other than the traveller, as named here and as
+        known (the longest name given them so far)."""
         found = [p for p in people_in(plain) if not self._is_traveller(p)]
         for person in found:
             known = self._people.get(person.surname)
             if known is None or len(person.name) > len(known.name):
                 self._people[person.surname] = person
-        return [self._people[p.surname] for p in found]
+        return [(p, self._people[p.surname]) for p in found]
 
-    def _met(self, plain: str, named: list[Person]) -> list[Person]:
+    def _latest_people(self) -> list[Person]:
+        return list(islice(reversed(self._people.values()), PEOPLE_KEPT))[::-1]
+
+    def _met(self, plain: str, found: list[tuple[Person, Person]]) -> list[Person]:
         """The people a meeting's sentence names who are not only someone's: "the
         administration of President Joe Biden"."""
-        fresh = people_in(plain)
-        return [p for p, f in zip(named, [f for f in fresh if not self._is_traveller(f)],
-                                  strict=False)
-                if not _OWNED.search(plain[:f.begin])]
+        return [known for here, known in found
+                if not _OWNED.search(plain, max(0, here.begin - OWNED_REACH), here.begin)]
 
     def _mentioned(self, plain: str, named: list[Person]) -> Iterable[Person]:
         """People named before, by surname alone: "Petro's meeting with Blinken"."""
         names = {p.surname for p in named}
-        for surname, person in list(self._people.items())[-PEOPLE_KEPT:]:
+        for person in self._latest_people():
+            surname = person.surname
             if surname not in names and re.search(rf"\b{re.escape(surname)}\b", plain):
                 yield person
 
@@ -159,20 +165,24 @@ class MeetingReader:
         if (stop.stop_id, key) in self._seen:
             return
         self._seen.add((stop.stop_id, key))
-        self.meetings.append(Meeting(
+        self._append(Meeting(
             stop.stop_id, _day(sentence, stop), who, _topics(sentence.plain),
             summary=shorten(sentence.text, SUMMARY_MAX), extra=_evidence(sentence)))
+
+    def _append(self, meeting: Meeting) -> None:
+        self._at_stop.setdefault(meeting.stop_id, []).append(len(self.meetings))
+        self.meetings.append(meeting)
 
     def _quote(self, at: int, sentence: Sentence, words: str, by: str) -> None:
         """The quotation goes with its speaker's meeting at the stop, or the stop's latest
         meeting when the traveller speaks; a meeting that has a quotation already is
         repeated with the new one."""
         stop = self._stops[at]
-        here = [i for i, m in enumerate(self.meetings) if m.stop_id == stop.stop_id]
+        here = self._at_stop.get(stop.stop_id, [])
         mine = [i for i in here if by and by in self.meetings[i].with_]
         chosen = (mine or here or [None])[-1]
         if chosen is None:
-            self.meetings.append(Meeting(stop.stop_id, _day(sentence, stop),
+            self._append(Meeting(stop.stop_id, _day(sentence, stop),
                                          by or "Remarks", _topics(sentence.plain),
                                          summary=shorten(sentence.text, SUMMARY_MAX),
                                          quote=words, quote_by=by,
@@ -180,7 +190,7 @@ class MeetingReader:
             return
         meeting = self.meetings[chosen]
         if meeting.quote:
-            self.meetings.append(replace(meeting, quote=words, quote_by=by,
+            self._append(replace(meeting, quote=words, quote_by=by,
                                          summary=shorten(sentence.text, SUMMARY_MAX),
                                          extra=_evidence(sentence)))
         else:
@@ -192,6 +202,7 @@ def _evidence(sentence: Sentence) -> dict[str, str]:
     return {"evidence": sentence.text}
 
 
+OWNED_REACH = 60  # characters before a name in which "the administration of" is sought
 _OWNED = re.compile(r"\b(?<!invitation )(?:of|by|under|from|for)\s+(?:the\s+)?$")
 
 

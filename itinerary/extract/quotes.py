@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from itinerary.extract.people import Person
 from itinerary.extract.sentences import Sentence
@@ -51,7 +52,7 @@ class Speakers:
 
     def _speaker(self, sentence: Sentence) -> str:
         plain = sentence.plain
-        names = self._names()
+        names = self._names
         for name, full in names:
             if re.search(rf"\b{re.escape(name)}\s+(?:{_SAYS})\b|\b(?:{_SAYS})\s+"
                          rf"{re.escape(name)}\b", plain):
@@ -67,12 +68,13 @@ class Speakers:
 
     def _first_named(self, plain: str) -> str:
         best: tuple[int, str] | None = None
-        for name, full in self._names():
+        for name, full in self._names:
             found = re.search(rf"\b{re.escape(name)}\b", plain)
             if found and (best is None or found.start() < best[0]):
                 best = (found.start(), full)
         return best[1] if best else ""
 
+    @cached_property  # the people are fixed for a Speakers: sorted once
     def _names(self) -> list[tuple[str, str]]:
         people = [*self._people, *([self._traveller] if self._traveller else [])]
         pairs = [(p.name, p.name) for p in people] + [(p.surname, p.name) for p in people]

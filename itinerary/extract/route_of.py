@@ -16,6 +16,7 @@ the stop before it, before the stop after it, within the trip's bounds), marked 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -27,6 +28,11 @@ from itinerary.names import normalize
 
 OVERVIEW_PLACES = 3  # places listed with one range that make a sentence an overview
 SPAN_SLACK = timedelta(days=3)  # a dated place this far outside the trip is other travel
+# Characters on each side of a place that its cues are read in: more than any cue spans
+# ("follows … his travel to" reaches 400), and a bound, so that a sentence that never ends
+# costs linear time.
+CONTEXT = 1000
+_COUNTRY_AFTER = re.compile(r",\s*[A-Z]")
 
 
 @dataclass
@@ -46,9 +52,7 @@ class Visit:
 
     @property
     def key(self) -> tuple[str, str]:
-        if self.mention.is_country:
-            return ("", self.mention.country_code)
-        return (normalize(self.mention.text), self.mention.country_code)
+        return _key(self.mention)
 
     def add(self, when: When, *, stated: bool = True) -> None:
         if not when.day:
@@ -74,6 +78,8 @@ class _Reading:
     """What the reader knows at a point in the text."""
 
     visits: list[Visit] = field(default_factory=list)
+    latest: dict[tuple[str, str], Visit] = field(default_factory=dict)  # by place
+    countries: dict[str, int] = field(default_factory=dict)  # code: its latest visit
     current: Visit | None = None
     origins: set[tuple[str, str]] = field(default_factory=set)
     bounds: list[When] = field(default_factory=list)
@@ -136,20 +142,22 @@ class RouteReader:
         found: list[tuple[Mention, Role]] = []
         previous: tuple[Mention, Role] | None = None
         previous_end = 0  # where the previous place's name, and its country, end
+        begins = [d.begin for d in dates]
         skip: set[int] = set()
         for index, mention in enumerate(mentions):
             if index in skip:
                 continue
             mention = self._with_hint(plain, mentions, index, skip)
             tail = mentions[index + 1].end if index + 1 in skip else mention.end
-            kind = role(plain[:mention.begin], plain[mention.end:],
+            kind = role(plain[max(0, mention.begin - CONTEXT):mention.begin],
+                        plain[mention.end:mention.end + CONTEXT],
                         _clause(plain, mention.begin, mention.end),
                         header=sentence.header and bool(dates),
                         abbreviation="." in mention.text or mention.text.isupper())
             if (kind is Role.NONE and previous is not None
                     and previous[1] in (Role.STOP, Role.RETURN)
-                    and continues_list(_without_dates(plain, previous_end,
-                                                      mention.begin, dates))):
+                    and continues_list(_without_dates(plain, previous_end, mention.begin,
+                                                      dates, begins))):
                 kind = Role.STOP
             if kind is Role.STOP and not self._plausible(plain, mention):
                 kind = Role.NONE
@@ -180,7 +188,7 @@ class RouteReader:
             return True
         if " " in mention.text.strip() and mention.population >= 500:
             return True  # "Vatican City", "Port Vila": two words are seldom a person's
-        return bool(re.match(r",\s*[A-Z]", plain[mention.end:]))
+        return bool(_COUNTRY_AFTER.match(plain, mention.end))
 
     def _overview(self, stops: list[tuple[Mention, Role]], dates: list[When]) -> bool:
         arriving = [m for m, r in stops if r is Role.STOP]
@@ -195,9 +203,8 @@ class RouteReader:
         before: tuple[str, str] | None = None
         for mention, kind in stops:
             if kind is Role.STOP and self._find(mention) is None:
-                state.visits.append(Visit(mention, sentence, _order(sentence, mention),
-                                          overview=True, sentences=[sentence],
-                                          after=before))
+                self._append(Visit(mention, sentence, _order(sentence, mention),
+                                   overview=True, sentences=[sentence], after=before))
             if kind is Role.STOP:
                 before = _key(mention)
             elif kind is Role.DEPART:
@@ -232,12 +239,12 @@ class RouteReader:
         if found is None:
             found = Visit(self._in_trip_country(mention), sentence,
                           _order(sentence, mention))
-            state.visits.append(found)
+            self._append(found)
             for when in state.pending:
                 found.add(when, stated=False)
             state.pending = []
-        if sentence not in found.sentences:
-            found.sentences.append(sentence)
+        if not found.sentences or found.sentences[-1] is not sentence:
+            found.sentences.append(sentence)  # sentences come in order: only the last
         if dates:
             for when in dates:
                 found.add(when)
@@ -247,13 +254,20 @@ class RouteReader:
                 found is state.visits[-1]:
             state.current = found
 
+    def _append(self, visit: Visit) -> None:
+        state = self._state
+        state.visits.append(visit)
+        state.latest[visit.key] = visit
+        state.countries[visit.mention.country_code] = len(state.visits)
+
     def _in_trip_country(self, mention: Mention) -> Mention:
         """A town of that name in a country the trip goes to, if there is one: "Windsor"
-        on a trip to the United Kingdom is the English town."""
-        codes = [v.mention.country_code for v in reversed(self._state.visits)]
+        on a trip to the United Kingdom is the English town. The countries are tried
+        latest first."""
+        codes = self._state.countries
         if mention.is_country or mention.country_code in codes:
             return mention
-        for code in dict.fromkeys(codes):
+        for code in sorted(codes, key=codes.__getitem__, reverse=True):
             placed = self._finder.in_country(mention, code)
             if placed is not None:
                 return placed
@@ -271,11 +285,7 @@ class RouteReader:
 
     def _find(self, mention: Mention) -> Visit | None:
         """The stop at this place, the latest if it was visited twice."""
-        key = _key(mention)
-        for visit in reversed(self._state.visits):
-            if visit.key == key:
-                return visit
-        return None
+        return self._state.latest.get(_key(mention))
 
     def _finished(self) -> list[Visit]:
         visits = _absorbed(self._state.visits)
@@ -297,15 +307,22 @@ def _order(sentence: Sentence, mention: Mention) -> int:
 
 
 def _clause(text: str, begin: int, end: int) -> str:
-    start = max(text.rfind(c, 0, begin) for c in ";:—")
-    stop = min((i for i in (text.find(c, end) for c in ";:—") if i >= 0), default=len(text))
-    return text[start + 1:stop]
+    low, high = max(0, begin - CONTEXT), min(len(text), end + CONTEXT)
+    start = max(text.rfind(c, low, begin) for c in ";:—")
+    stop = min((i for i in (text.find(c, end, high) for c in ";:—") if i >= 0), default=high)
+    return text[max(start + 1, low):stop]
 
 
-def _without_dates(text: str, begin: int, end: int, dates: list[When]) -> str:
+def _without_dates(text: str, begin: int, end: int, dates: list[When],
+                   begins: list[int]) -> str:
+    """The words between two places, without the dates among them (`begins`: where each
+    date begins, in order)."""
     gap = text[begin:end]
-    for when in dates:
-        if begin <= when.begin and when.end <= end:
+    for index in range(bisect_left(begins, begin), len(dates)):
+        when = dates[index]
+        if when.begin >= end:
+            break
+        if when.end <= end:
             gap = gap.replace(when.text, " ", 1)
     return gap
 
@@ -318,8 +335,12 @@ def _pair(stops: list[tuple[Mention, Role]], dates: list[When], text: str
     paired: dict[int, list[When]] = {}
     if not stops:
         return paired
+    begins = [m.begin for m, _ in stops]
     for when in dates:
-        best = min(range(len(stops)), key=lambda i: _distance(stops[i][0], when, text))
+        # The nearest place is the last that begins before the date or the first after.
+        after = bisect_left(begins, when.begin)
+        near = [i for i in (after - 1, after) if 0 <= i < len(stops)]
+        best = min(near, key=lambda i: _distance(stops[i][0], when, text))
         if _distance(stops[best][0], when, text) >= 10**6:
             continue
         for index in _group(stops, best, text):
@@ -369,7 +390,8 @@ def _absorbed(visits: list[Visit]) -> list[Visit]:
         if town.first is None and visit.first is not None:
             town.first, town.last = visit.first, visit.last
             town.stated, town.month_only = list(visit.stated), visit.month_only
-        town.sentences += [s for s in visit.sentences if s not in town.sentences]
+        have = {s.index for s in town.sentences}
+        town.sentences += [s for s in visit.sentences if s.index not in have]
     return kept
 
 
@@ -417,18 +439,20 @@ def _infer(visits: list[Visit], bounds: list[When], reference: date) -> None:
 
 
 def _infer_starts(visits: list[Visit], start: date | None, reference: date) -> None:
+    # Every stop before has its start by the time a stop is reached, so the one before
+    # it is the latest with days.
     for index, visit in enumerate(visits):
         if visit.first is None:
-            before = next((v.last or v.first for v in reversed(visits[:index])
-                           if v.first is not None), None)
+            before = visits[index - 1].last or visits[index - 1].first if index else None
             visit.first = before or start or _next_start(visits, index) or reference
             visit.stated[0] = False
 
 
 def _infer_ends(visits: list[Visit], end: date | None) -> None:
+    # Every stop has its start by now, so the next stop's is the next start.
     for index, visit in enumerate(visits):
         if visit.last is None:
-            after = _next_start(visits, index)
+            after = visits[index + 1].first if index + 1 < len(visits) else None
             last = after if after is not None else (end if index == len(visits) - 1
                                                     else None)
             visit.last = last if last is not None and visit.first is not None \

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _ENDS = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
 _ABBREVIATION = re.compile(
@@ -31,7 +32,7 @@ class Sentence:
     index: int  # its place among all the article's sentences
     header: bool = False
 
-    @property
+    @cached_property  # read by every finder: blanked once
     def plain(self) -> str:
         return _QUOTES.sub(lambda m: " " * len(m.group(0)), self.text)
 

@@ -80,3 +80,16 @@ def test_a_long_text_costs_linear_time(gazetteer):
     extract(body * 200, gazetteer=gazetteer, published=date(2013, 5, 17))
     large = time.perf_counter() - start
     assert large < small * 20 * 5 + 5  # generous: linear, not quadratic
+
+
+def test_a_sentence_that_never_ends_costs_linear_time(gazetteer):
+    import time
+
+    unit = ("he will travel to Lima, Peru on May 3 and meet with President Pedro Castillo "
+            "in Lima and then Quito, Ecuador on May 4 ")
+    spent = []
+    for count in (200, 2000):
+        start = time.perf_counter()
+        extract(unit * count, gazetteer=gazetteer, published=date(2022, 5, 1))
+        spent.append(time.perf_counter() - start)
+    assert spent[1] < spent[0] * 10 * 5 + 5  # generous: linear, not quadratic
