@@ -278,15 +278,9 @@ def _extract(args: argparse.Namespace) -> int:
     draft = extract(data, name=name, published=published)
     if not draft.trip.stops:
         raise NoStops(name)
-    meetings = args.output.with_name(f"{args.output.stem}-meetings.csv")
-    check_writable(meetings)
-    write_text(args.output, stops_to_csv(draft.trip.stops))
-    write_text(meetings, meetings_to_csv(draft.trip.meetings))
     for number, stop in enumerate(draft.trip.stops, start=1):
         say(f"{number}. {stop.label}, {stop.dates} ({stop.extra['dates']})", out=True)
-    say(f"wrote {len(draft.trip.stops):,} stops to {args.output} and "
-        f"{len(draft.trip.meetings):,} meetings to {meetings}")
-    return 0
+    return _export_csv_files(draft.trip, args.output)
 
 
 class NoStops(ItineraryError):

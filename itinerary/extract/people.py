@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from itinerary.extract.when import MONTHS, WEEKDAYS
+
 _ROLE_WORD = (r"(?:President|Premier|Prime\s+Mini?ster|Mini?ster(?:\s+(?:of|for)\s+(?:the\s+)?"
               r"[A-Z][a-z]+(?:\s+(?:and|of)\s+[A-Z][a-z]+)*(?:\s+Affairs)?)?|Chancellor|"
               r"King|Queen|Emperor|Empress|Pope|Crown\s+Prince|Prince|Princess|Sheikh|"
@@ -41,13 +43,11 @@ _NOT_NAMES = frozenset([
     "The", "A", "An", "And", "Of", "For", "To", "In", "On", "At", "With", "By", "From",
     "This", "That", "His", "Her", "Their", "Its", "Our", "He", "She", "They", "It", "Will",
     "Would", "Has", "Had", "Is", "Was", "Said", "Also", "Then", "When", "While", "Who",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Assembly", "Summit", "Forum", "Council", "Conference",
+    "Assembly", "Summit", "Forum", "Council", "Conference",
     "Ministerial", "Meeting", "Commission", "Committee", "Command", "Department",
     "Ministry", "Office", "Staff", "Forces", "Force", "Fleet", "Base", "Guard", "Corps",
     "Embassy", "Government", "Administration",
-])
+]) | frozenset((*MONTHS, *WEEKDAYS))
 
 _MEETS = re.compile(
     r"\b(?:meet\w*|met|talks?|bilateral|audience|host\w*|join\w*|"

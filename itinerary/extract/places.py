@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from itinerary.extract.when import MONTHS, WEEKDAYS
 from itinerary.geocoding import countries
 from itinerary.geocoding.gazetteer import Gazetteer, Place
 from itinerary.names import normalize
@@ -32,19 +33,17 @@ _NOT_PLACES = frozenset(normalize(w) for w in [
     "Secretary", "Foreign", "King", "Queen", "Prince", "Princess", "Pope", "Vice", "Deputy",
     "Ambassador", "General", "Admiral", "Governor", "Mayor", "Senator", "Chancellor",
     "Minister", "Premier", "Emir", "Sultan", "Sheikh", "Crown", "Council", "Councilor",
-    "State", "Department", "Office", "House", "White", "Ministry", "Government", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "First", "Lady", "Second",
-    "Gentleman", "Additional", "Summit", "Forum", "Union", "Alliance", "Assembly",
-    "Parliament", "Congress", "Senate", "Court", "Embassy", "Statement", "Readout", "Press",
-    "Release", "Media", "Note", "Travel", "Trip", "Visit", "Secretary-General",
-    "Excellency", "Majesty", "Holiness", "Highness", "North", "South", "East", "West",
-    "Central", "Western", "Eastern", "Northern", "Southern", "Middle", "Region", "Republic",
-    "Democratic", "People", "Islamic", "Federal", "United", "Kingdom", "National",
-    "International", "Global", "World", "Pacific", "Atlantic", "Indian", "Ocean", "Sea",
-    "Gulf", "Island", "Islands", "Coast",
-]) | frozenset(normalize(w) for w in (
+    "State", "Department", "Office", "House", "White", "Ministry", "Government", "Mr",
+    "Mrs", "Ms", "Dr", "Jr", "Sr", "First", "Lady", "Second", "Gentleman", "Additional",
+    "Summit", "Forum", "Union", "Alliance", "Assembly", "Parliament", "Congress", "Senate",
+    "Court", "Embassy", "Statement", "Readout", "Press", "Release", "Media", "Note",
+    "Travel", "Trip", "Visit", "Secretary-General", "Excellency", "Majesty", "Holiness",
+    "Highness", "North", "South", "East", "West", "Central", "Western", "Eastern",
+    "Northern", "Southern", "Middle", "Region", "Republic", "Democratic", "People",
+    "Islamic", "Federal", "United", "Kingdom", "National", "International", "Global",
+    "World", "Pacific", "Atlantic", "Indian", "Ocean", "Sea", "Gulf", "Island", "Islands",
+    "Coast",
+]) | frozenset(normalize(w) for w in (*MONTHS, *WEEKDAYS)) | frozenset(normalize(w) for w in (
     # Regions of the world: GeoNames names hamlets after some, but a region is never a stop
     # (it has no one point), so the name is the region's.
     "Middle East", "Near East", "Far East", "Southeast Asia", "South Asia", "East Asia",

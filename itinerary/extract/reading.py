@@ -18,8 +18,10 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 
-from itinerary.config import INPUT_MAX_BYTES, UPLOAD_MAX_MB
+from itinerary.config import INPUT_MAX_BYTES
 from itinerary.errors import ArticleError, Problem
+from itinerary.extract.when import MONTH, WEEKDAY, month_number
+from itinerary.sources.table import too_large
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,7 @@ def read_article(data: bytes | str, name: str = "article",
     if isinstance(data, bytes):
         data = _decoded(data, name)
     if len(data.encode("utf-8", "surrogatepass")) > INPUT_MAX_BYTES:
-        raise ArticleError([Problem(name, f"is larger than {UPLOAD_MAX_MB} MB; expected "
-                                    f"at most {UPLOAD_MAX_MB} MB")])
+        raise ArticleError([too_large(name)])
     front, body = _front_matter(data)
     if _is_html(body):
         body = html_text(body)
@@ -152,14 +153,10 @@ def _title(front: dict[str, str]) -> str:
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), title).strip()
 
 
-_MONTHS = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-]
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{1,40}(?:,| —| -)\s*)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+"
+    rf"(?:{WEEKDAY},?\s+)?"
+    rf"({MONTH})\s+(\d{{1,2}}),?\s+"
     r"(\d{4})\b")
 
 
@@ -169,8 +166,7 @@ def _dateline(text: str) -> date | None:
     for line in text.splitlines()[:15]:
         found = _DATELINE.match(line.strip())
         if found:
-            month = next(i for i, m in enumerate(_MONTHS, 1)
-                         if m.startswith(found.group(1).lower()[:3]))
+            month = month_number(found.group(1))
             try:
                 return date(int(found.group(3)), month, int(found.group(2)))
             except ValueError:
@@ -201,9 +197,10 @@ _MARKS = [
 ]
 
 
-# Lines a blog or feed adds around a post when it is saved as text.
+# Lines a blog or feed adds around a post when it is saved as text, and a source or
+# credit line ("Source: …"), which names where the text was found, not the trip.
 _BOILERPLATE = re.compile(r"reblogged this from|^[\W\d]*\w+ posted this$|comments powered by|"
-                          r"^source:|^\[content:encoded|^(share|tweet|email|print)"
+                          r"^source:|^(share|tweet|email|print)"
                           r"( this)?:?$|^(like|loading)\W*$", re.IGNORECASE)
 
 

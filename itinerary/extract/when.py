@@ -19,34 +19,37 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = [m[:3].lower() for m in MONTHS]
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _ORD = r"(?:st|nd|rd|th)?"
 _SEP = r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
 
 _PATTERNS = re.compile(
     # "the week of October 4"
     rf"(?P<week>\bweek of\s+)?"
-    rf"(?:(?P<wd0>{_WEEKDAY}),?\s+)?"
+    rf"(?:(?P<wd0>{WEEKDAY}),?\s+)?"
     rf"(?:"
     # month first: "May 23-24", "March 30 to April 2", "May 5 – May 9, 2022"
-    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}\b"
-    rf"(?:{_SEP}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}}){_ORD}\b(?!\s*(?:{_MONTH}|%|\d)))?"
+    rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}\b"
+    rf"(?:{_SEP}(?:(?P<m2>{MONTH})\s+)?(?P<d2>\d{{1,2}}){_ORD}\b(?!\s*(?:{MONTH}|%|\d)))?"
     rf"{_YEAR}"
     rf"|"
     # day first: "12 March", "12-14 March 2021", "the 13th of March"
     rf"\b(?P<bd1>\d{{1,2}}){_ORD}(?:{_SEP}(?P<bd2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?"
-    rf"(?P<bm>{_MONTH})(?:\s+(?P<by>(?:19|20)\d\d)\b)?"
+    rf"(?P<bm>{MONTH})(?:\s+(?P<by>(?:19|20)\d\d)\b)?"
     rf"|"
     # month alone: "in June 2021", "early March"
     rf"(?P<mpre>\b(?:in|during|early|late|mid-?|of|since|until|by|this|next|last)\s+)"
-    rf"(?P<mm>{_MONTH})(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<my>(?:19|20)\d\d)\b)?"
+    rf"(?P<mm>{MONTH})(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<my>(?:19|20)\d\d)\b)?"
     rf"|"
     # a weekday alone: "on Monday"
-    rf"\b(?P<wd>{_WEEKDAY})\b"
+    rf"\b(?P<wd>{WEEKDAY})\b"
     rf"|"
     # a day of the month alone: "the 13th"
     rf"\bthe\s+(?P<od>\d{{1,2}})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|and\b|to\b|through\b))"
@@ -85,16 +88,16 @@ def _when(match: re.Match[str], reference: date, month_hint: int | None) -> When
     span: tuple[date, date] | None = None
     day = True
     if g["m1"]:
-        span = _days(reference, _month(g["m1"]), int(g["d1"]),
-                     _month(g["m2"]) if g["m2"] else None,
+        span = _days(reference, month_number(g["m1"]), int(g["d1"]),
+                     month_number(g["m2"]) if g["m2"] else None,
                      int(g["d2"]) if g["d2"] else None, g["y"])
     elif g["bm"]:
-        span = _days(reference, _month(g["bm"]), int(g["bd1"]), None,
+        span = _days(reference, month_number(g["bm"]), int(g["bd1"]), None,
                      int(g["bd2"]) if g["bd2"] else None, g["by"])
     elif g["mm"]:
         if g["mm"].startswith("May") and g["mpre"].strip() in ("this", "next", "last", "by"):
             return None  # "this may", "next may": the verb more often than the month
-        span, day = _whole_month(reference, _month(g["mm"]), g["my"], g["mpre"]), False
+        span, day = _whole_month(reference, month_number(g["mm"]), g["my"], g["mpre"]), False
     elif g["wd"]:
         span = _weekday(reference, g["wd"])
     elif g["od"]:
@@ -110,7 +113,8 @@ def _when(match: re.Match[str], reference: date, month_hint: int | None) -> When
     return When(match.start(), match.end(), span[0], span[1], day, match.group(0))
 
 
-def _month(name: str) -> int:
+def month_number(name: str) -> int:
+    """1 for "Jan", "January" or "Jan.", and so on."""
     return _MONTH_NAMES.index(name[:3].lower()) + 1
 
 
@@ -158,7 +162,7 @@ def _whole_month(reference: date, month: int, year: str | None,
 def _weekday(reference: date, name: str) -> tuple[date, date]:
     """The first such weekday on or after the reference date: announcements speak of the
     days ahead."""
-    wanted = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(name[:3].lower())
+    wanted = [w[:3].lower() for w in WEEKDAYS].index(name[:3].lower())
     day = reference + timedelta(days=(wanted - reference.weekday()) % 7)
     return day, day
 

@@ -67,6 +67,12 @@ def read_file(path: Path, name: str | None = None) -> bytes:
         raise DataError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from exc
 
 
+def too_large(name: str) -> Problem:
+    """The problem of an input past the upload limit, file or pasted text alike."""
+    return Problem(name, f"is larger than {UPLOAD_MAX_MB} MB; expected at most "
+                   f"{UPLOAD_MAX_MB} MB")
+
+
 def read_stream(source: BinaryIO, name: str) -> bytes:
     """An open file's bytes, read with the same bounds as `read_file`."""
     data = bytearray()
@@ -74,8 +80,7 @@ def read_stream(source: BinaryIO, name: str) -> bytes:
         while chunk := source.read(_CHUNK):
             data += chunk
             if len(data) > INPUT_MAX_BYTES:
-                raise DataError([Problem(name, f"is larger than {UPLOAD_MAX_MB} MB; "
-                                         f"expected at most {UPLOAD_MAX_MB} MB")])
+                raise DataError([too_large(name)])
             if b"\x00" in chunk:
                 break
     except OSError as exc:
