@@ -75,6 +75,8 @@ _NAME_PART = re.compile(r"^ (?!(?:Castle|Palace|Air|Airbase|Airport|Base|Naval|S
 _ADJECTIVE = re.compile(r"^\.?\s+[A-Za-z]")
 # "the MSS to Haiti", "the EU's Envoy to Kosovo": a name's "to", not a journey's.
 _NOUN_TO = re.compile(r"\b[A-Z][\w’'.-]*\s+to\s+(?:the\s+)?$")
+# "from Rome to", "from the United States to": a journey's "to" after a place's name.
+_FROM_TO = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}to\s+(?:the\s+)?$")
 _OTHER_TIME = re.compile(
     r"\b(?:last|past|previous|prior|earlier)\s+(?:week|month|year|visit|trip|travel)|"
     r"\bnext\s+(?:week|year)\b|\bearlier\s+this\b|\blater\s+this\b|\bago\b|"
@@ -100,7 +102,7 @@ def role(before: str, after: str, clause: str, *, header: bool = False,
     if abbreviation and _ADJECTIVE.match(after):
         return Role.NONE
     if _NAME_PART.match(after) or _OF.search(before) or _TOPIC.search(before) or \
-            _NOUN_TO.search(before):
+            (_NOUN_TO.search(before) and not _FROM_TO.search(before)):
         return Role.NONE
     if _OTHER_TIME.search(clause) or _FOLLOWS.search(following):
         return Role.NONE

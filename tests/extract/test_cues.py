@@ -20,6 +20,8 @@ from itinerary.extract.cues import Role, continues_list, role
     ("only in the ", " Agreement", Role.NONE),
     ("participate in the ", " Jubilee", Role.NONE),
     ("planning for the MSS to ", " and", Role.NONE),
+    ("will travel from the United States to the ", " on June 12", Role.STOP),
+    ("will fly from Rome to ", ".", Role.STOP),
     ("a rail network that starts in ", " and", Role.NONE),
     ("the U.S.", "-China relationship", Role.NONE),
     ("express his appreciation to ", " for", Role.NONE),
