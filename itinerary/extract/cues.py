@@ -97,14 +97,7 @@ def role(before: str, after: str, clause: str, *, header: bool = False,
     # The cues that end at the name are sought in the words just before it; only "follows
     # … travel to" reaches farther. A long sentence so costs no more per name.
     following, before = before[-FOLLOWS_REACH:], before[-NEAR:]
-    if re.match(r"^\.?[-–]\w", after) or before.endswith("-"):
-        return Role.NONE  # "U.S.-China", "Israeli-Palestinian"
-    if abbreviation and _ADJECTIVE.match(after):
-        return Role.NONE
-    if _NAME_PART.match(after) or _OF.search(before) or _TOPIC.search(before) or \
-            (_NOUN_TO.search(before) and not _FROM_TO.search(before)):
-        return Role.NONE
-    if _OTHER_TIME.search(clause) or _FOLLOWS.search(following):
+    if _only_mentioned(before, after, clause, following, abbreviation=abbreviation):
         return Role.NONE
     if _DEPARTS.search(before):
         return Role.DEPART
@@ -119,6 +112,20 @@ def role(before: str, after: str, clause: str, *, header: bool = False,
     if _PREPOSITION.search(before) and _cued(_last_words(before, CUE_WINDOW)):
         return Role.STOP
     return Role.NONE
+
+
+def _only_mentioned(before: str, after: str, clause: str, following: str, *,
+                    abbreviation: bool) -> bool:
+    """Whether the words make the place a compound, an adjective, part of a name, a
+    topic or other travel."""
+    if re.match(r"^\.?[-–]\w", after) or before.endswith("-"):
+        return True  # "U.S.-China", "Israeli-Palestinian"
+    if abbreviation and _ADJECTIVE.match(after):
+        return True
+    if _NAME_PART.match(after) or _OF.search(before) or _TOPIC.search(before) or \
+            (_NOUN_TO.search(before) and not _FROM_TO.search(before)):
+        return True
+    return bool(_OTHER_TIME.search(clause) or _FOLLOWS.search(following))
 
 
 def _cued(words: str) -> bool:
