@@ -20,6 +20,8 @@ TOPICS: tuple[str, ...] = ("drug policy", "migration", "trade", "climate", "secu
                            "democracy and human rights", "economy", "diplomacy", "ukraine",
                            "peace process")
 
+# The extra column that says whose stop it is, where a trip follows several people.
+TRAVELLER = "traveler"
 
 @dataclass(frozen=True, slots=True)
 class Meeting:

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from html import escape as _escape
 
 from itinerary.dates import format_range
-from itinerary.model import Meeting, Stop, Trip
+from itinerary.model import TRAVELLER, Meeting, Stop, Trip
 from itinerary.route import Leg, arrivals
 from itinerary.text import markdown as _md
 
 VISITS_LISTED = 10  # other visits to a stop's place named on its card
 # The official record's own columns (see sources.records), shown as fields, not as data.
-RECORD_COLUMNS = frozenset({"traveler", "role", "trip", "source_id"})
+RECORD_COLUMNS = frozenset({TRAVELLER, "role", "trip", "source_id"})
 _ROLES = {"secretary": "Secretary of State", "president": "President"}
 _PLACED = {
     "country": "Map position placed at the country's centre: {why}",
@@ -132,7 +132,7 @@ def _placing(stop: Stop) -> str:
 
 
 def _traveller(stop: Stop) -> str:
-    name = stop.extra.get("traveler", "").strip()
+    name = stop.extra.get(TRAVELLER, "").strip()
     if not name:
         return ""
     role = stop.extra.get("role", "").strip()

@@ -17,7 +17,14 @@ from collections.abc import Callable
 from datetime import date
 
 from itinerary.errors import ArticleError, Problem
-from itinerary.extract.draft import Draft, MeetingReader, stop_from, stop_ids, traveller_of
+from itinerary.extract.draft import (
+    Draft,
+    MeetingReader,
+    Travellers,
+    stop_from,
+    stop_ids,
+    traveller_of,
+)
 from itinerary.extract.places import PlaceFinder
 from itinerary.extract.reading import Article, read_article
 from itinerary.extract.route_of import RouteReader
@@ -25,6 +32,7 @@ from itinerary.extract.sentences import sentences
 from itinerary.extract.when import latest_year
 from itinerary.geocoding.gazetteer import Gazetteer
 from itinerary.model import Trip
+from itinerary.sources.stops import by_traveller
 
 __all__ = ["Article", "ArticleError", "Draft", "extract", "extract_article", "read_article"]
 
@@ -49,14 +57,18 @@ def extract_article(article: Article, *, gazetteer: Gazetteer | None = None,
     finder = PlaceFinder(gazetteer or Gazetteer(), f"{article.title}\n{article.text}")
     visits = RouteReader(finder, reference).read(found)
     ids = stop_ids(visits)
-    stops = [stop_from(visit, stop_id) for visit, stop_id in zip(visits, ids, strict=True)]
+    whose = Travellers(found)
+    stops = [stop_from(visit, stop_id, whose.at(visit.sentence.index) if whose.several else "")
+             for visit, stop_id in zip(visits, ids, strict=True)]
     say(0.7, "Finding the people met")
     traveller = traveller_of(found)
     meetings = MeetingReader(stops, visits, traveller).read(found) if stops else []
+    parts, part_of = by_traveller(stops)
     title = article.title or (f"{traveller.name}: from {article.name}" if traveller
                               else f"From {article.name}")
     say(1.0, f"Found {len(stops)} stops and {len(meetings)} meetings")
-    return Draft(Trip(tuple(stops), tuple(meetings), title=title),
+    return Draft(Trip(tuple(stops), tuple(meetings), title=title, parts=parts,
+                      part_of=part_of),
                  traveller.name if traveller else "", article.published)
 
 

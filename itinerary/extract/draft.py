@@ -8,6 +8,7 @@ The draft's stops carry `evidence` and `dates` as extra columns, and its meeting
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,7 +20,7 @@ from itinerary.extract.route_of import Visit
 from itinerary.extract.sentences import Sentence
 from itinerary.extract.when import dates_in
 from itinerary.geocoding import countries
-from itinerary.model import TOPICS, Meeting, Stop, Trip
+from itinerary.model import TOPICS, TRAVELLER, Meeting, Stop, Trip
 from itinerary.text import shorten, slug
 
 SUMMARY_MAX = 240  # characters of a stop's one-line summary
@@ -51,7 +52,7 @@ class Draft:
     published: date | None = None
 
 
-def stop_from(visit: Visit, stop_id: str) -> Stop:
+def stop_from(visit: Visit, stop_id: str, traveller: str = "") -> Stop:
     mention = visit.mention
     info = countries.country(mention.country_code)
     country = info.common if info else mention.text
@@ -62,7 +63,8 @@ def stop_from(visit: Visit, stop_id: str) -> Stop:
         f"start {_status(stated[0])}, end {_status(stated[1])}"
     return Stop(stop_id, place, country, visit.first, max(visit.first, visit.last),
                 summary=_summary(visit), extra={"dates": dates,
-                                                "evidence": visit.sentence.text})
+                                                "evidence": visit.sentence.text}
+                | ({TRAVELLER: traveller} if traveller else {}))
 
 
 def _status(stated: bool) -> str:
@@ -214,6 +216,57 @@ def _day(sentence: Sentence, stop: Stop) -> date | None:
 
 def _topics(text: str) -> tuple[str, ...]:
     return tuple(topic for topic, pattern in _TOPICS.items() if pattern.search(text))
+
+
+class Travellers:
+    """Who travels from each sentence on, when a text sends two people or more on trips
+    of their own ("The President will travel to Berlin … The Vice President will travel to
+    Tokyo …"). A sentence that sends someone along with another ("will travel with",
+    "accompanies", "joins") names a companion, not a trip of their own."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.people: list[Person] = []
+        self._from: list[tuple[int, int]] = []  # (sentence index, person) as the text turns
+        for sentence in sentences:
+            person = traveller_in(sentence.plain)
+            if person is None or (self._from and _COMPANION.search(sentence.plain)):
+                continue
+            number = self._number(person)
+            if not self._from or self._from[-1][1] != number:
+                self._from.append((sentence.index, number))
+        self._starts = [index for index, _ in self._from]
+
+    def _number(self, person: Person) -> int:
+        words = _words(person)
+        for number, known in enumerate(self.people):
+            if words <= _words(known) or _words(known) <= words:
+                if len(person.name) > len(known.name):
+                    self.people[number] = person  # known by the fullest name given
+                return number
+        self.people.append(person)
+        return len(self.people) - 1
+
+    @property
+    def several(self) -> bool:
+        return len(self.people) > 1
+
+    def at(self, index: int) -> str:
+        """The name of who travels at the sentence of this index: the last one the text
+        sent before it (or the first, for a sentence before any)."""
+        turn = max(bisect_right(self._starts, index) - 1, 0)
+        return self.people[self._from[turn][1]].name if self._from else ""
+
+
+def _words(person: Person) -> frozenset[str]:
+    """The words that tell a person: their office and name, without articles and
+    suffixes, so that "the President" is "President Joseph R. Biden, Jr."."""
+    return frozenset(w.strip(",.").lower() for w in f"{person.role} {person.name}".split()
+                     if w.strip(",.").lower() not in _NOT_TELLING)
+
+
+_NOT_TELLING = frozenset({"the", "u.s", "us", "jr", "sr", "of", ""})
+_COMPANION = re.compile(r"\b(?:accompan\w*|joins?|joined|joining|along\s+with|together\s+with|"
+                        r"travel(?:s|ed|ing)?\s+with)\b", re.IGNORECASE)
 
 
 def traveller_of(sentences: list[Sentence]) -> Person | None:

@@ -47,7 +47,8 @@ def read_article(data: bytes | str, name: str = "article",
     body = _plain(body)
     if not body.strip():
         raise ArticleError([Problem(name, "holds no text; expected an article")])
-    found = published or _published(front) or _dateline(body)
+    dated, body = _dateline(body)
+    found = published or _published(front) or dated
     return Article(body, found, _title(front), name)
 
 
@@ -160,18 +161,23 @@ _DATELINE = re.compile(
     r"(\d{4})\b")
 
 
-def _dateline(text: str) -> date | None:
-    """A date standing at the start of one of the first lines: a briefing's "May 18,
-    2010" or a wire story's "WASHINGTON, Oct. 3, 2022 (Reuters)"."""
-    for line in text.splitlines()[:15]:
-        found = _DATELINE.match(line.strip())
-        if found:
-            month = month_number(found.group(1))
-            try:
-                return date(int(found.group(3)), month, int(found.group(2)))
-            except ValueError:
-                continue
-    return None
+def _dateline(text: str) -> tuple[date | None, str]:
+    """A date standing at the start of one of the first lines (a briefing's "May 18,
+    2010", a wire story's "WASHINGTON, Oct. 3, 2022 (Reuters)"), and the text without
+    it: it is the day of publication, not a day of the trip."""
+    lines = text.split("\n", 15)
+    for number, line in enumerate(lines[:15]):
+        found = _DATELINE.match(line.lstrip())
+        if not found:
+            continue
+        try:
+            day = date(int(found.group(3)), month_number(found.group(1)), int(found.group(2)))
+        except ValueError:
+            continue
+        start = len(line) - len(line.lstrip())
+        lines[number] = line[:start + found.start(1)] + line[start + found.end():]
+        return day, "\n".join(lines)
+    return None, text
 
 
 # Block-level tags: Markdown may hold inline ones ("**<u>Friday, May 6</u>**") and stays

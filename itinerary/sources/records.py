@@ -26,7 +26,7 @@ from defusedxml.ElementTree import fromstring
 from itinerary.config import TRIP_GAP
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, Problem
-from itinerary.model import Stop, Trip
+from itinerary.model import TRAVELLER, Stop, Trip
 from itinerary.names import normalize
 from itinerary.sources.stops import formula_problem, name_problem
 from itinerary.sources.table import read_file
@@ -370,7 +370,7 @@ def _stops(record: Record, label: str, used_ids: set[str]) -> list[Stop]:
         used_ids.add(stop_id)
         stops.append(Stop(
             stop_id, place, record.country, record.start, record.end, summary=record.remarks,
-            extra={"traveler": record.name, "role": record.role, "trip": label,
+            extra={TRAVELLER: record.name, "role": record.role, "trip": label,
                    "source_id": record.record_id}))
     return stops
 

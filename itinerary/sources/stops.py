@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, Problem
-from itinerary.model import Meeting, Stop, Trip
+from itinerary.model import TRAVELLER, Meeting, Stop, Trip
 from itinerary.points import decimal
 from itinerary.sources.table import Row, Source, Table, is_formula, read_table
 from itinerary.text import shorten
@@ -29,6 +29,7 @@ MEETING_REQUIRED = ("stop_id", "with")
 NUMBER_COLUMNS = ("lat", "lon")  # the stops file's numbers; every other cell is text
 
 NAME_MAX = 200  # characters in a stop id, place or country
+UNNAMED = "No traveller named"  # the part of the stops that name none, beside others that do
 
 
 def load_trip(
@@ -61,7 +62,20 @@ def load_trip(
                                          check_ids=bool(named))
     if of_stops or of_meetings:
         raise DataError([*of_stops, *of_meetings])
-    return Trip(tuple(stop_list), tuple(meeting_list), title=title)
+    parts, part_of = by_traveller(stop_list)
+    return Trip(tuple(stop_list), tuple(meeting_list), title=title, parts=parts,
+                part_of=part_of)
+
+
+def by_traveller(stops: Sequence[Stop]) -> tuple[tuple[str, ...], dict[str, int] | None]:
+    """The trip's parts when its `traveler` column names two travellers or more: each
+    traveller's stops are a trip of their own, drawn as a route of its own."""
+    names = list(dict.fromkeys(s.extra.get(TRAVELLER, "").strip() for s in stops))
+    if len([n for n in names if n]) < 2:
+        return (), None
+    index = {name: i for i, name in enumerate(names)}
+    return (tuple(n or UNNAMED for n in names),
+            {s.stop_id: index[s.extra.get(TRAVELLER, "").strip()] for s in stops})
 
 
 def _read(source: Source, name: str | None, required: tuple[str, ...],

@@ -93,3 +93,34 @@ def test_a_sentence_that_never_ends_costs_linear_time(gazetteer):
         extract(unit * count, gazetteer=gazetteer, published=date(2022, 5, 1))
         spent.append(time.perf_counter() - start)
     assert spent[1] < spent[0] * 10 * 5 + 5  # generous: linear, not quadratic
+
+
+TWO = ("WASHINGTON, March 3, 2025 — President Joseph R. Biden will travel to Berlin, Germany, "
+       "on March 10 and 11, where he will meet Chancellor Olaf Scholz. He will then travel "
+       "to Paris, France, on March 12.\n\nVice President Kamala Harris will travel to Tokyo, "
+       "Japan, on March 10. The Vice President will then visit Manila, Philippines, on "
+       "March 13.")
+
+
+def test_two_travellers_each_have_a_trip_of_their_own(gazetteer):
+    trip = extract(TWO, gazetteer=gazetteer).trip
+    assert [(s.stop_id, s.start.day, s.extra["traveler"], trip.part(s.stop_id))
+            for s in trip.stops] == [("berlin", 10, "Joseph R. Biden", 0),
+                                     ("tokyo", 10, "Kamala Harris", 1),
+                                     ("paris", 12, "Joseph R. Biden", 0),
+                                     ("manila", 13, "Kamala Harris", 1)]
+    assert trip.parts == ("Joseph R. Biden", "Kamala Harris")
+    again = load_trip(stops_to_csv(trip.stops).encode())
+    assert again.parts == trip.parts and again.part("tokyo") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden will travel to Berlin on March 10. The President will then visit "
+    "Paris on March 12.",
+    "President Biden will travel to Berlin on March 10. First Lady Jill Biden will "
+    "travel with him to Paris on March 12.",
+])
+def test_one_traveller_and_companions_make_one_trip(gazetteer, text):
+    trip = extract(text, gazetteer=gazetteer, published=date(2025, 3, 1)).trip
+    assert [s.stop_id for s in trip.stops] == ["berlin", "paris"]
+    assert trip.parts == () and all("traveler" not in s.extra for s in trip.stops)

@@ -21,6 +21,15 @@ def test_the_publication_date_is_read_from_front_matter_or_dateline(text, publis
     assert read_article(text).published == published
 
 
+@pytest.mark.parametrize(("text", "body"), [
+    ("WASHINGTON, March 3, 2025 — Biden will travel to Berlin on March 10.",
+     "WASHINGTON,  — Biden will travel to Berlin on March 10."),
+    ("May 18, 2010\n\nText.", "\n\nText."),
+])
+def test_the_datelines_date_is_not_a_day_of_the_trip(text, body):
+    assert read_article(text).text == body
+
+
 def test_a_folded_title_is_joined():
     text = '---\ntitle: "On the President\\u2019\\\n  s Travel"\n---\nText.'
     assert read_article(text).title == "On the President’s Travel"

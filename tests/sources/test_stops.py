@@ -216,3 +216,19 @@ def test_any_csv_shaped_text_gives_a_trip_or_a_package_error(header, rows):
         assert str(exc).startswith("fuzz.csv")
     else:
         assert all(s.start <= s.end for s in stops)
+
+
+@pytest.mark.parametrize(("travellers", "parts"), [
+    (["A", "A", "A"], ()),
+    (["A", "", "A"], ()),
+    (["A", "B", "A"], ("A", "B")),
+    (["", "B", "A"], ("No traveller named", "B", "A")),
+])
+def test_a_traveler_column_of_several_people_makes_a_trip_each(travellers, parts):
+    rows = "".join(f"s{i},P{i},Peru,2022-10-0{i + 1},{who}\n"
+                   for i, who in enumerate(travellers))
+    trip = load_trip(f"stop_id,place,country,start_date,traveler\n{rows}".encode())
+    assert trip.parts == parts
+    if parts:
+        assert [trip.part(s.stop_id) for s in trip.stops] == [
+            parts.index(who or "No traveller named") for who in travellers]
