@@ -33,6 +33,8 @@ class Dataset:
     private: bool = False  # an upload: its derived data lives in the session, not the server
     browsable: bool = False  # of the bundled record: the page shows the record's browser
     compared: int = 0  # how many trips of the record are compared, when more than one
+    draft: bool = False  # read from an article: its tables are open, inferred days marked
+    edited_from: str = ""  # the key of the data this is an edit of, in the tables
 
 
 def csv_dataset(stops: bytes, stops_name: str, meetings: bytes | None,

@@ -32,6 +32,7 @@ from itinerary_app.state import (
     COMPARE,
     DATASET,
     DATES,
+    EDITS_OF,
     LINK_WARNINGS,
     PENDING,
     SELECTED,
@@ -85,12 +86,19 @@ def open_record(choices: list[RecordChoice]) -> None:
     reset_tables()
 
 
-def view_for(trip: Trip, dataset: str) -> None:
+def view_for(trip: Trip, dataset: str, edited_from: str = "") -> None:
     """Set the dates and the selection for this run: those of the URL just followed, or the
-    whole trip's overview when another dataset comes up."""
+    whole trip's overview when another dataset comes up. An edit in the tables (of the
+    data `edited_from`) shows the whole edited trip and keeps the stop selected."""
     pending = PENDING.pop()
     if pending is None and DATASET.get() == dataset:
         return
+    family = edited_from or dataset
+    if pending is None and EDITS_OF.get() == family:
+        DATASET.set(dataset)
+        DATES.set((trip.first_day, trip.last_day))
+        return
+    EDITS_OF.set(family)
     view, warnings = view_from_query(pending or {}, trip)
     if pending is None:
         LINK_WARNINGS.set([])

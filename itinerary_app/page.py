@@ -25,7 +25,7 @@ from itinerary.dashboard.brief import brief_html
 from itinerary.dashboard.panel import overview, stop_details, topic_counts
 from itinerary.dashboard.search import SearchIndex, describe
 from itinerary.dashboard.view import View, shown_between, step, stop_at
-from itinerary.errors import DataError, ItineraryError
+from itinerary.errors import ItineraryError
 from itinerary.exports import FORMATS, MAPS, export, file_name, file_stem
 from itinerary.model import Trip
 from itinerary.render import assets
@@ -37,7 +37,9 @@ from itinerary.text import markdown as md
 from itinerary_app import browse
 from itinerary_app.caches import place, session_memo
 from itinerary_app.datasets import Dataset
+from itinerary_app.editor import edit_tables
 from itinerary_app.history import OVERVIEW, follow_url, view_for, write_url
+from itinerary_app.messages import show_error
 from itinerary_app.pickers import choose_dataset
 from itinerary_app.state import (
     DATES,
@@ -67,17 +69,6 @@ MAP_HEIGHT = 560
 def script(name: str) -> str:
     """One of the page's own files, read once per server rather than every run."""
     return (STATIC / name).read_text(encoding="utf-8")
-
-
-def show_error(exc: ItineraryError) -> None:
-    """The error, every word of it from outside escaped (file names and values included)."""
-    if isinstance(exc, DataError) and len(exc.problems) > 1:
-        listed = "\n".join(f"- {md(str(p))}" for p in exc.problems[:50])
-        more = len(exc.problems) - 50
-        st.error(f"This itinerary has {len(exc.problems)} problems:\n\n{listed}"
-                 + (f"\n\n…and {more} more." if more > 0 else ""))
-    else:
-        st.error(md(str(exc)))
 
 
 def chosen_dates(trip: Trip) -> tuple[date, date, bool]:
@@ -269,7 +260,7 @@ def topics(shown: Trip) -> None:
 
 
 def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
-    view_for(trip, dataset.key)
+    view_for(trip, dataset.key, dataset.edited_from)
     st.title(md(trip.title or "Itinerary"), anchor=False)
     for warning in [*LINK_WARNINGS.get(), *warnings]:
         st.warning(md(warning))
@@ -316,8 +307,13 @@ def main(script_path: str) -> None:
         online = st.sidebar.toggle("Look up unknown places online", value=False,
                                    help="Asks OpenStreetMap's Nominatim, one place per second, "
                                         "for places the offline gazetteer lacks.")
-        trip, warnings = place(dataset.key, dataset.trip, online, private=dataset.private)
+        # The tables stand under the dashboard but are read first: the map shows their edits.
+        view, tables = st.container(), st.container()
+        dataset, told = edit_tables(dataset, tables)
+        with view:
+            trip, warnings = place(dataset.key, dataset.trip, online, private=dataset.private)
     except ItineraryError as exc:
         show_error(exc)
         return
-    dashboard(dataset, trip, warnings)
+    with view:
+        dashboard(dataset, trip, [*told, *warnings])

@@ -1,9 +1,10 @@
 """The sidebar's data pickers: which trip the page shows.
 
 The data picker offers the built-in trip (or the files given on the command line), an
-upload of itinerary CSV files, and the official travel record: a traveller, then one of
-their trips, all of them, or the trips picked in the record's table, compared; "Another
-record file…" takes an upload of a file in the record's format.
+upload of itinerary CSV files, the official travel record (a traveller, then one of their
+trips, all of them, or the trips picked in the record's table, compared; "Another record
+file…" takes an upload of a file in the record's format), and a draft read from an
+article.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from itinerary.sources.records import Imported, import_travels
 from itinerary.sources.table import read_file
 from itinerary.text import markdown as md
 from itinerary_app import browse
+from itinerary_app.article import article_dataset
 from itinerary_app.caches import bundled_record, digest, session_memo
 from itinerary_app.datasets import (
     BUNDLED,
@@ -30,6 +32,7 @@ from itinerary_app.datasets import (
 from itinerary_app.state import SOURCE, TRAVELLER, TRIP, Key
 
 BUILT_IN, UPLOAD, RECORD = "Built-in trip", "Itinerary CSV", "Official travel record"
+ARTICLE = "From an article"
 UPLOAD_XML = ":upload"  # the traveller picker's "another record file" choice
 COMPARED = ":compared"  # the trip picker's choice while trips are compared
 
@@ -42,7 +45,10 @@ def first_choice(args: list[str]) -> str:
 
 def choose_dataset(args: list[str]) -> Dataset | None:
     """The itinerary to show, from the sidebar's data picker."""
-    kind = st.sidebar.radio("Data", [first_choice(args), UPLOAD, RECORD], key=SOURCE.name)
+    kind = st.sidebar.radio("Data", [first_choice(args), UPLOAD, RECORD, ARTICLE],
+                            key=SOURCE.name)
+    if kind == ARTICLE:
+        return article_dataset()
     if kind == UPLOAD:
         return uploaded_dataset()
     if kind == RECORD:

@@ -60,6 +60,7 @@ SELECTED = Key[str]("selected_stop", "")  # the stop picker's value; "" is the o
 SEARCH = Key[str]("search", "")
 TOPIC = Key[Any]("topic", None)  # the overview's topic pills, a filter to pick, not a state
 DATASET = Key[str]("dataset", "")  # the key of the data the view was last set for
+EDITS_OF = Key[str]("edits_of", "")  # the key of the data before the tables' edits, likewise
 
 # What the map, the timeline and the tables last reported, so each report is followed once.
 MAP = Key[Any]("map", None)  # streamlit-folium's value
@@ -69,6 +70,12 @@ TIMELINE = Key[Any]("timeline", None)  # the timeline chart's selection
 LAST_TIMELINE_PICK = Key[str]("last_timeline_pick", "")
 COUNTRIES = Key[Any]("countries_chart", None)  # the map of countries' selection
 PRINT_NOW = Key[bool]("print_now", False)  # the Print brief button was pressed
+
+# A draft from an article, and the tables that edit a trip.
+ARTICLE_TEXT = Key[str]("article_text", "")  # the pasted article
+PUBLISHED = Key[Any]("article_published", None)  # the publication date the user gives
+EDITING = Family[bool]("editing", False)  # the "Edit in tables" toggle, per trip
+EDITED = Family[Any]("edited", None)  # per trip: the last edited version that read well
 
 # The link and the browser's history.
 WRITTEN = Key[Any]("written_query", None)  # the query the page last wrote into the URL

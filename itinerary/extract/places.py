@@ -64,6 +64,7 @@ class Mention:
     kind: str  # "country", "city" or "region"
     population: int = 0
     lon: float | None = None  # to tell a crossing of the Date Line
+    pinned: bool = False  # its country is written beside it: "Santiago, Chile"
 
     @property
     def is_country(self) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from itinerary.extract.cues import Role, continues_list, role
@@ -179,7 +179,7 @@ class RouteReader:
         if placed is None:
             return mention
         skip.add(index + 1)
-        return placed
+        return replace(placed, pinned=True)
 
     def _plausible(self, plain: str, mention: Mention) -> bool:
         """A town's name alone, unless it is large or followed by its country, is more
@@ -263,9 +263,9 @@ class RouteReader:
     def _in_trip_country(self, mention: Mention) -> Mention:
         """A town of that name in a country the trip goes to, if there is one: "Windsor"
         on a trip to the United Kingdom is the English town. The countries are tried
-        latest first."""
+        latest first. A town whose country is written beside it stays there."""
         codes = self._state.countries
-        if mention.is_country or mention.country_code in codes:
+        if mention.is_country or mention.pinned or mention.country_code in codes:
             return mention
         for code in sorted(codes, key=codes.__getitem__, reverse=True):
             placed = self._finder.in_country(mention, code)
