@@ -85,11 +85,12 @@ def _tables(dataset: Dataset, base: tuple[pd.DataFrame, pd.DataFrame]
                                        f"Meetings ({len(base[1])})"])
     with stops_tab:
         stops = st.data_editor(base[0], key=f"edit_stops::{dataset.key}", num_rows="dynamic",
-                               width="stretch", column_config=_STOP_COLUMNS)
+                               hide_index=False, width="stretch",
+                               column_config=_STOP_COLUMNS)
     with meetings_tab:
         meetings = st.data_editor(base[1], key=f"edit_meetings::{dataset.key}",
-                                  num_rows="dynamic", width="stretch",
-                                  column_config=_MEETING_COLUMNS)
+                                  num_rows="dynamic", hide_index=False,
+                                  width="stretch", column_config=_MEETING_COLUMNS)
     return stops, meetings
 
 
