@@ -284,8 +284,11 @@ class RouteReader:
             state.current.add(when)
 
     def _find(self, mention: Mention) -> Visit | None:
-        """The stop at this place, the latest if it was visited twice."""
-        return self._state.latest.get(_key(mention))
+        """The stop at this place, the latest if it was visited twice: as named, or as
+        the town of that name in a country of the trip, where its first mention put it."""
+        latest = self._state.latest
+        return latest.get(_key(mention)) or (
+            latest.get(_key(self._in_trip_country(mention))) if latest else None)
 
     def _finished(self) -> list[Visit]:
         visits = _absorbed(self._state.visits)

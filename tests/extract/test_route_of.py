@@ -73,3 +73,18 @@ def test_a_month_alone_dates_every_stop_in_it(gazetteer):
     assert route(gazetteer, text, date(2021, 7, 30)) == [
         ("Singapore", "2021-08-01", "2021-08-31", (False, False)),
         ("Vietnam", "2021-08-01", "2021-08-31", (False, False))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Windsor is larger in Canada; on a trip to London it is the English town, each time.
+    ("Biden will travel to London on June 10. On June 13, he will travel to Windsor. In "
+     "Windsor, he will also meet Prince Charles. On June 14 he will visit Windsor again.",
+     [("London", "GB"), ("Windsor", "GB")]),
+    # Its country written beside it: Santiago stays in Chile after a stop in Colombia.
+    ("Ortega will travel to Bogotá, Colombia, on October 3, then to Santiago, Chile, on "
+     "October 5.", [("Bogotá", "CO"), ("Santiago", "CL")]),
+])
+def test_a_town_stays_the_one_its_first_mention_or_its_country_says(gazetteer, text,
+                                                                    expected):
+    visits = RouteReader(PlaceFinder(gazetteer, text), REF).read(sentences(text))
+    assert [(v.mention.text, v.mention.country_code) for v in visits] == expected
