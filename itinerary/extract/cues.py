@@ -14,6 +14,7 @@ Angeles", "his visit next week to Europe", "follows his travel to Japan").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from enum import Enum
 
 
@@ -35,6 +36,7 @@ _VERBS = (r"travel\w*|visit\w*|arriv\w*|fl(?:y|ies|ew|ying)|head\w*|go|goes|goin
           r"welcomed|received|hosted|depart\w*|leav\w*|left|overnight\w*|spend\w*|spent")
 _CUE_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 CUE_WINDOW = 12  # words before the preposition in which the verb must stand
+TOPIC_REACH = 64  # characters before a name that hold a topic's words: "reconstruction in the "
 NEAR = 200  # characters before a name that hold its cue: CUE_WINDOW words and more
 FOLLOWS_REACH = 520  # "follows" and up to 400 characters to the name
 _PREPOSITION = re.compile(r"\b(?:in|to|at|into|for|inside|near|outside)\s+(?:both\s+)?"
@@ -91,13 +93,35 @@ _LIST_GAP = re.compile(r"^(?:\s*(?:,|;|and|or|then|also|on|from|through|to|until
                        re.IGNORECASE)
 
 
-def role(before: str, after: str, clause: str, *, header: bool = False,
+class Times:
+    """Where a sentence speaks of another time than the trip's ("last week", "in 2019",
+    "separately"), found once: each place's clause is then checked in constant time,
+    however long the sentence and however many places it names."""
+
+    def __init__(self, text: str) -> None:
+        found = [m.span() for m in _OTHER_TIME.finditer(text)]
+        self._starts, self._ends = [s for s, _ in found], [e for _, e in found]
+
+    def within(self, low: int, high: int) -> bool:
+        """Whether such words stand wholly in text[low:high]."""
+        first = bisect_left(self._starts, low)
+        return first < len(self._starts) and self._ends[first] <= high
+
+
+def other_time(clause: str) -> bool:
+    """Whether a clause speaks of another time than the trip's."""
+    return Times(clause).within(0, len(clause))
+
+
+def role(before: str, after: str, elsewhere: bool, *, header: bool = False,
          abbreviation: bool = False) -> Role:
-    """What the words before and after a place name, in its clause, make of it."""
+    """What the words before and after a place name make of it; `elsewhere` when its
+    clause speaks of another time (`Times`)."""
     # The cues that end at the name are sought in the words just before it; only "follows
     # … travel to" reaches farther. A long sentence so costs no more per name.
     following, before = before[-FOLLOWS_REACH:], before[-NEAR:]
-    if _only_mentioned(before, after, clause, following, abbreviation=abbreviation):
+    if elsewhere or _FOLLOWS.search(following) or \
+            _only_mentioned(before, after, abbreviation=abbreviation):
         return Role.NONE
     if _DEPARTS.search(before):
         return Role.DEPART
@@ -114,18 +138,16 @@ def role(before: str, after: str, clause: str, *, header: bool = False,
     return Role.NONE
 
 
-def _only_mentioned(before: str, after: str, clause: str, following: str, *,
-                    abbreviation: bool) -> bool:
-    """Whether the words make the place a compound, an adjective, part of a name, a
-    topic or other travel."""
+def _only_mentioned(before: str, after: str, *, abbreviation: bool) -> bool:
+    """Whether the words make the place a compound, an adjective, part of a name or a
+    topic."""
     if re.match(r"^\.?[-–]\w", after) or before.endswith("-"):
         return True  # "U.S.-China", "Israeli-Palestinian"
     if abbreviation and _ADJECTIVE.match(after):
         return True
-    if _NAME_PART.match(after) or _OF.search(before) or _TOPIC.search(before) or \
-            (_NOUN_TO.search(before) and not _FROM_TO.search(before)):
-        return True
-    return bool(_OTHER_TIME.search(clause) or _FOLLOWS.search(following))
+    return bool(_NAME_PART.match(after) or _OF.search(before)
+                or _TOPIC.search(before[-TOPIC_REACH:])
+                or (_NOUN_TO.search(before) and not _FROM_TO.search(before)))
 
 
 def _cued(words: str) -> bool:

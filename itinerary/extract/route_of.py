@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from itinerary.extract.cues import Role, continues_list, role
+from itinerary.extract.cues import Role, Times, continues_list, role
 from itinerary.extract.places import Mention, PlaceFinder
 from itinerary.extract.sentences import Sentence
 from itinerary.extract.when import When, dates_in
@@ -139,6 +139,7 @@ class RouteReader:
     def _placed(self, sentence: Sentence, plain: str, dates: list[When]
                 ) -> list[tuple[Mention, Role]]:
         mentions = self._finder.mentions(plain)
+        times = Times(plain)
         found: list[tuple[Mention, Role]] = []
         previous: tuple[Mention, Role] | None = None
         previous_end = 0  # where the previous place's name, and its country, end
@@ -151,7 +152,7 @@ class RouteReader:
             tail = mentions[index + 1].end if index + 1 in skip else mention.end
             kind = role(plain[max(0, mention.begin - CONTEXT):mention.begin],
                         plain[mention.end:mention.end + CONTEXT],
-                        _clause(plain, mention.begin, mention.end),
+                        times.within(*_clause(plain, mention.begin, mention.end)),
                         header=sentence.header and bool(dates),
                         abbreviation="." in mention.text or mention.text.isupper())
             if (kind is Role.NONE and previous is not None
@@ -309,11 +310,12 @@ def _order(sentence: Sentence, mention: Mention) -> int:
     return sentence.index * 100_000 + mention.begin
 
 
-def _clause(text: str, begin: int, end: int) -> str:
+def _clause(text: str, begin: int, end: int) -> tuple[int, int]:
+    """Where the clause of the name at text[begin:end] begins and ends."""
     low, high = max(0, begin - CONTEXT), min(len(text), end + CONTEXT)
     start = max(text.rfind(c, low, begin) for c in ";:—")
     stop = min((i for i in (text.find(c, end, high) for c in ";:—") if i >= 0), default=high)
-    return text[max(start + 1, low):stop]
+    return max(start + 1, low), stop
 
 
 def _without_dates(text: str, begin: int, end: int, dates: list[When],

@@ -105,3 +105,14 @@ def test_hostile_words_of_the_article_are_escaped():
     assert at.title[0].value == (r"\*\*Bold\*\* \[link\]\(http\://evil\.example\) "
                                  r"\<b\>x\</b\> \# Trip")
     assert markers(at) == ["1. Lima, Peru"]
+
+
+def test_hostile_words_of_a_pasted_text_are_escaped_in_the_panel():
+    text = ("Ortega will travel to Lima, Peru, on October 6 <img src=x onerror=alert(1)> "
+            "[x](javascript:alert(1)) **loud**.")
+    at = from_article(text)
+    at.selectbox(key="selected_stop").select("lima").run()
+    shown = panel(at)
+    assert r"\<img src=x onerror=alert\(1\)\>" in shown
+    assert "<img" not in shown.replace(r"\<img", "")
+    assert "](javascript" not in shown and "**loud" not in shown  # Markdown's marks go

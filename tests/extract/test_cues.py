@@ -2,7 +2,7 @@
 
 import pytest
 
-from itinerary.extract.cues import Role, continues_list, role
+from itinerary.extract.cues import Role, Times, continues_list, other_time, role
 
 
 @pytest.mark.parametrize(("before", "after", "expected"), [
@@ -27,7 +27,7 @@ from itinerary.extract.cues import Role, continues_list, role
     ("express his appreciation to ", " for", Role.NONE),
 ])
 def test_the_words_around_a_place_say_what_it_is(before, after, expected):
-    assert role(before, after, before + "X" + after) is expected
+    assert role(before, after, other_time(before + "X" + after)) is expected
 
 
 @pytest.mark.parametrize("clause", [
@@ -38,20 +38,20 @@ def test_the_words_around_a_place_say_what_it_is(before, after, expected):
 ])
 def test_other_travel_is_not_a_stop(clause):
     before = clause.split("X")[0]
-    assert role(before, "", clause) is Role.NONE
+    assert role(before, "", other_time(clause)) is Role.NONE
 
 
 def test_following_other_travel_is_not_a_stop():
     before = "This visit follows the President’s meeting with leaders and his travel to "
-    assert role(before, ".", before) is Role.NONE
+    assert role(before, ".", other_time(before)) is Role.NONE
 
 
 def test_a_header_with_dates_is_a_stop():
-    assert role("", ": October 3–4", "X: October 3–4", header=True) is Role.STOP
+    assert role("", ": October 3–4", False, header=True) is Role.STOP
 
 
 def test_an_abbreviation_as_adjective_is_not_a_stop():
-    assert role("events at ", ". military", "", abbreviation=True) is Role.NONE
+    assert role("events at ", ". military", False, abbreviation=True) is Role.NONE
 
 
 @pytest.mark.parametrize(("gap", "expected"), [
@@ -60,3 +60,12 @@ def test_an_abbreviation_as_adjective_is_not_a_stop():
 ])
 def test_lists_go_on(gap, expected):
     assert continues_list(gap) is expected
+
+
+@pytest.mark.parametrize(("low", "high", "expected"), [
+    (0, 60, True), (0, 20, False), (24, 60, False), (10, 33, True),
+])
+def test_other_times_are_found_once_and_looked_up_by_clause(low, high, expected):
+    text = "He will visit Lima; last week in Quito; and Cusco."
+    assert text.index("last week") == 20
+    assert Times(text).within(low, high) is expected
