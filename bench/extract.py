@@ -21,6 +21,7 @@ from itinerary.geocoding.countries import country
 from itinerary.model import Stop, Trip
 
 ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "articles"
+REPEATS = 3  # runs of each article; the least time is kept
 
 
 def naive(data: bytes, gazetteer: Gazetteer, day: date) -> Trip:
@@ -35,6 +36,17 @@ def naive(data: bytes, gazetteer: Gazetteer, day: date) -> Trip:
     return Trip(tuple(stops))
 
 
+def best_of(run, times: int = REPEATS):
+    """The least time of a few runs, and the last run's result: the machine is shared,
+    and the least is the one least disturbed."""
+    least, result = float("inf"), None
+    for _ in range(times):
+        start = time.perf_counter()
+        result = run()
+        least = min(least, time.perf_counter() - start)
+    return least, result
+
+
 def main() -> None:
     if not ARTICLES.is_dir():
         print("bench/extract.py: ../shared/articles is not beside the repository; skipped")
@@ -47,14 +59,14 @@ def main() -> None:
         data = (ARTICLES / text["file"]).read_bytes()
         published = None if read_article(data).published else date.fromisoformat(
             text["published"])
-        start = time.perf_counter()
-        draft = extract(data, published=published, gazetteer=gazetteer)
-        spent += time.perf_counter() - start
+        day = date.fromisoformat(text["published"])
+        took, draft = best_of(lambda: extract(data, published=published,  # noqa: B023
+                                              gazetteer=gazetteer))
+        spent += took
         ours.add(score(draft.trip, text))
-        start = time.perf_counter()
-        baseline.add(score(naive(data, gazetteer, date.fromisoformat(text["published"])),
-                           text))
-        base_spent += time.perf_counter() - start
+        took, plain = best_of(lambda: naive(data, gazetteer, day))  # noqa: B023 (called now)
+        base_spent += took
+        baseline.add(score(plain, text))
     print(f"{'':22}{'extractor':>12}{'naive':>12}")
     for (name, share), base in zip(ours.shares().items(), baseline.shares().values(),
                                    strict=True):
@@ -71,6 +83,16 @@ def main() -> None:
         times.append(time.perf_counter() - start)
     print(f"10 KB text: {times[0]:.2f} s; 1 MB text: {times[1]:.2f} s "
           f"(ratio {times[1] / times[0]:.0f} for 100 times the text)")
+    # Hostile: one sentence that never ends, every few words a place and a date.
+    unit = ("he will travel to Lima, Peru on May 3 and meet with President Pedro Castillo "
+            "in Lima and then Quito, Ecuador on May 4 ")
+    times = []
+    for count in (1_000, 10_000):
+        start = time.perf_counter()
+        extract(unit * count, published=date(2022, 5, 1), gazetteer=gazetteer)
+        times.append(time.perf_counter() - start)
+    print(f"a sentence that never ends, 118 KB: {times[0]:.2f} s; 1.2 MB: {times[1]:.2f} s "
+          f"(ratio {times[1] / times[0]:.0f} for 10 times the text)")
 
 
 if __name__ == "__main__":
