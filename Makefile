@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: setup run test test-fast lint bench chromium clean
+.PHONY: setup run test test-fast lint bench chromium postgresql clean
 
 setup: $(STAMP)
 
@@ -22,12 +22,18 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's PostgreSQL server for the store's tests, which start a throwaway one of their own.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
+
 # The same launcher as an installed package's `itinerary app` (`streamlit run app.py`
 # works too, with .streamlit/config.toml).
 run: $(STAMP)
 	$(BIN)/itinerary app --port $(PORT)
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium postgresql
 	$(BIN)/pytest
 
 test-fast: $(STAMP)
@@ -49,7 +55,7 @@ lint: $(STAMP) node_modules/.installed
 
 # Prints the geocoding, standalone, scale, browser, upload and export tables (about fifteen
 # minutes; see README).
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium postgresql
 	$(BIN)/python bench/geocode.py
 	$(BIN)/python bench/standalone.py
 	$(BIN)/python bench/scale.py

@@ -1,5 +1,5 @@
 """The `itinerary` command line: validate, geocode, map, export and import itineraries,
-and start the dashboard.
+read articles, keep trips in the store, and start the dashboard.
 
 A thin shell over the same calls as the app. Errors from the core become one line on
 stderr and exit code 2 (bad input); an unresolved place in `geocode`, or a skipped record
@@ -24,7 +24,7 @@ from itinerary import __version__, config
 from itinerary.dashboard import record_trips
 from itinerary.dashboard.view import ALL, shown_between
 from itinerary.dates import iso_date
-from itinerary.errors import DataError, DateError, ItineraryError
+from itinerary.errors import DataError, DateError, ItineraryError, Problem
 from itinerary.exports import FORMATS, MAPS, export
 from itinerary.extract import extract
 from itinerary.geocoding import place_trip
@@ -35,6 +35,8 @@ from itinerary.sources.export import meetings_to_csv, stops_to_csv, write_stops
 from itinerary.sources.records import import_folder, import_travels, read_path
 from itinerary.sources.stops import load_trip
 from itinerary.sources.table import read_file, read_stream
+from itinerary.store import open_store
+from itinerary.store.links import edit_link, view_link
 from itinerary.text import one_line
 
 EXIT_UNRESOLVED, EXIT_BAD_INPUT = 1, 2
@@ -133,6 +135,27 @@ def _parser() -> argparse.ArgumentParser:
                             help="the stops CSV; the meetings go beside it as "
                             "NAME-meetings.csv")
     extracting.set_defaults(run=_extract)
+
+    saving = sub.add_parser("save", help="keep a trip in the store; prints its view link "
+                            "and its secret edit link")
+    saving.add_argument("stops", type=Path, help="stops CSV file")
+    saving.add_argument("--meetings", type=Path, help="meetings CSV file")
+    saving.add_argument("--title", default="", help="the trip's title")
+    saving.add_argument("--url", help="the dashboard's address (default: "
+                        "ITINERARY_PUBLIC_URL, or http://localhost:8501/)")
+    saving.set_defaults(run=_save)
+
+    opening = sub.add_parser("saved", help="write a saved trip out as CSV files")
+    opening.add_argument("trip_id", metavar="ID", help="the trip's id, from its link")
+    opening.add_argument("--version", type=_positive, help="an older version's number")
+    opening.add_argument("-o", "--output", type=Path, required=True,
+                         help="stops CSV to write; meetings go beside it")
+    opening.set_defaults(run=_saved)
+
+    database = sub.add_parser("db", help="the store's database")
+    database.add_argument("action", choices=["upgrade"],
+                          help="upgrade: apply the migrations it lacks")
+    database.set_defaults(run=_db)
 
     app = sub.add_parser("app", help="start the dashboard in a web browser")
     app.add_argument("stops", type=Path, nargs="?", help="a stops CSV to show")
@@ -289,6 +312,40 @@ class NoStops(ItineraryError):
     def __init__(self, name: str) -> None:
         super().__init__(f"{name}: no stop found; expected an article that says where "
                          f"the traveller goes")
+
+
+def _save(args: argparse.Namespace) -> int:
+    trip = load_trip(args.stops, args.meetings, title=args.title or args.stops.stem)
+    base = args.url or config.public_url()
+    saved = open_store().create(trip, origin=f"itinerary save {args.stops.name}")
+    say(f"saved {len(trip.stops):,} stops as version 1", out=True)
+    say(f"view: {view_link(base, saved.trip_id)}", out=True)
+    say(f"edit: {edit_link(base, saved.trip_id, saved.key)}  (anyone with this link can edit; "
+        "it is shown once)", out=True)
+    return 0
+
+
+def _saved(args: argparse.Namespace) -> int:
+    opened = open_store().open(args.trip_id, args.version)
+    if opened is None:
+        raise DataError([Problem(args.trip_id, "is not a saved trip, or has no such "
+                                               "version")])
+    say(f"version {opened.version.number} of {opened.latest}, saved "
+        f"{opened.version.saved:%Y-%m-%d %H:%M}", out=True)
+    return _export_csv_files(opened.trip, args.output)
+
+
+def _db(args: argparse.Namespace) -> int:
+    open_store()  # opening applies the migrations the database lacks
+    say("the store's database is up to date", out=True)
+    return 0
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a version number (1, 2, …), found "
+                                         f"{value!r}")
+    return int(value)
 
 
 def _app(args: argparse.Namespace) -> int:

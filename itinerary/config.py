@@ -7,6 +7,8 @@ found from this file, never by walking up from another module.
 | variable | what it sets |
 | --- | --- |
 | ITINERARY_CACHE_DIR | where the gazetteer index and the geocoding cache live |
+| ITINERARY_DATABASE_URL | the store of saved trips (postgresql+psycopg://…); SQLite by default |
+| ITINERARY_PUBLIC_URL | the dashboard's address, for the links `itinerary save` prints |
 | ITINERARY_NOMINATIM_URL | an online geocoder (a self-hosted Nominatim) instead of the public one |
 | ITINERARY_TRAVELS_DIR | a folder of travel-record XML files instead of the bundled record |
 | ITINERARY_VENDOR_DIR | a folder of map assets instead of the packaged ones (tests) |
@@ -57,6 +59,8 @@ ONLINE_MIN_DELAY_S = 1.0  # Nominatim's usage policy: one request a second
 # costs bounded memory.
 UPLOAD_MAX_MB = 20
 INPUT_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024
+SAVED_MAX_BYTES = 5 * 1024 * 1024  # of a saved trip's stops and meetings, as CSV
+DATABASE_TIMEOUT_S = 5.0  # a database locked or silent past this is told as unavailable
 
 # What the dashboard's server is started with (`itinerary app`); .streamlit/config.toml
 # holds the same for `streamlit run app.py` in a checkout, and a test keeps them equal.
@@ -66,6 +70,29 @@ STREAMLIT_OPTIONS: dict[str, object] = {
     "browser.gatherUsageStats": False,
     "client.toolbarMode": "minimal",
 }
+
+
+def database_url() -> str:
+    """Where saved trips are kept: ITINERARY_DATABASE_URL, or a SQLite file in the user's
+    data folder."""
+    url = os.environ.get("ITINERARY_DATABASE_URL", "").strip()
+    if url:
+        if not url.startswith(("sqlite:", "postgresql")):
+            scheme = shorten(url.split(":", 1)[0], 20)  # not the rest: it may hold a password
+            raise ConfigError("ITINERARY_DATABASE_URL: expected a sqlite:/// or "
+                              f"postgresql+psycopg:// URL, found a {scheme!r} URL")
+        return url
+    folder = Path(platformdirs.user_data_dir("itinerary"))
+    return f"sqlite:///{folder / 'trips.sqlite'}"
+
+
+def public_url() -> str:
+    """Where people open the dashboard: the start of the links to saved trips."""
+    url = os.environ.get("ITINERARY_PUBLIC_URL", "").strip() or "http://localhost:8501/"
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        raise ConfigError(f"ITINERARY_PUBLIC_URL: expected an http or https URL, found "
+                          f"{shorten(url, 60)!r}")
+    return url
 
 
 def cache_dir() -> Path:

@@ -99,3 +99,24 @@ class OutputError(ItineraryError, OSError):
     def __init__(self, path: object, reason: str) -> None:
         self.path = path
         super().__init__(f"{path}: {reason}")
+
+
+class StoreError(ItineraryError, RuntimeError):
+    """The store of saved trips could not do what was asked; the subclass says why."""
+
+
+class StaleError(StoreError):
+    """A save started from a version that is no longer the latest: someone saved since.
+    `latest` is the number of the version now latest."""
+
+    def __init__(self, message: str, latest: int) -> None:
+        self.latest = latest
+        super().__init__(message)
+
+
+class AccessError(StoreError, PermissionError):
+    """A change asked with no key, a wrong key, or the key of another trip."""
+
+
+class UnavailableError(StoreError, ConnectionError):
+    """The database is down, read-only, full, damaged or locked past the timeout."""

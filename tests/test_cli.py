@@ -500,3 +500,48 @@ def test_extract_bad_input_is_one_line_and_exit_2(tmp_path, capsys, content, ext
     assert main(["extract", str(article), *extra, "-o", str(tmp_path / "x.csv")]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("itinerary: error: ") and message in line
+
+
+def test_save_prints_both_links_and_saved_writes_the_trip_out(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("ITINERARY_DATABASE_URL", f"sqlite:///{tmp_path / 'trips.sqlite'}")
+    assert main(["save", str(STOPS), "--meetings", str(MEETINGS), "--title", "Seed",
+                 "--url", "https://trips.example/"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "saved 3 stops as version 1"
+    view, edit = out[1].removeprefix("view: "), out[2].removeprefix("edit: ").split()[0]
+    trip_id = view.split("saved=")[1]
+    assert view == f"https://trips.example/?saved={trip_id}"
+    assert edit.startswith(f"https://trips.example/?saved={trip_id}&key=")
+    assert main(["saved", trip_id, "-o", str(tmp_path / "back.csv")]) == 0
+    assert capsys.readouterr().out.startswith("version 1 of 1, saved ")
+    again = load_trip(tmp_path / "back.csv", tmp_path / "back-meetings.csv")
+    assert again == load_trip(STOPS, MEETINGS)  # the title is kept in the store, not in CSV
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["saved", "nope", "-o", "x.csv"], "itinerary: error: nope: is not a saved trip, or has no "
+                                       "such version"),
+    (["saved", "abc", "--version", "0", "-o", "x.csv"],
+     "itinerary saved: error: argument --version: expected a version number (1, 2, …), "
+     "found '0'"),
+    (["save", "missing.csv"], "itinerary: error: missing.csv: cannot be read: No such file "
+                              "or directory"),
+])
+def test_saved_trips_bad_input_is_one_line_and_exit_2(capsys, tmp_path, monkeypatch, args,
+                                                      message):
+    monkeypatch.setenv("ITINERARY_DATABASE_URL", f"sqlite:///{tmp_path / 'trips.sqlite'}")
+    monkeypatch.chdir(tmp_path)
+    with contextlib.suppress(SystemExit):
+        assert main(args) == 2
+    assert capsys.readouterr().err == message + "\n"
+
+
+def test_db_upgrade_and_an_unusable_database(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("ITINERARY_DATABASE_URL", f"sqlite:///{tmp_path / 'trips.sqlite'}")
+    assert main(["db", "upgrade"]) == 0
+    assert capsys.readouterr().out == "the store's database is up to date\n"
+    (tmp_path / "bad.sqlite").write_bytes(b"garbage" * 1000)
+    monkeypatch.setenv("ITINERARY_DATABASE_URL", f"sqlite:///{tmp_path / 'bad.sqlite'}")
+    assert main(["db", "upgrade"]) == 2
+    assert capsys.readouterr().err == ("itinerary: error: the database could not be opened: "
+                                       "its file is damaged\n")

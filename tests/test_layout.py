@@ -9,8 +9,11 @@ import pytest
 
 from tests.paths import ROOT
 
+# Alembic's migration scripts are run by tests/store/test_database.py and checked against
+# the schema by tests/store/test_schema.py, not imported as modules.
 MODULES = sorted(p for folder in ("itinerary", "itinerary_app")
-                 for p in (ROOT / folder).rglob("*.py") if p.name != "__init__.py")
+                 for p in (ROOT / folder).rglob("*.py")
+                 if p.name != "__init__.py" and "migrations" not in p.parts)
 
 
 def expected_test_file(module):
