@@ -48,7 +48,8 @@ def article_dataset() -> Dataset | None:
     draft = session_memo("article", key, lambda: _read(data, name, published))
     if not draft.trip.stops:
         raise no_stops(name)
-    return Dataset(f"article:{key}", draft.trip, private=True, draft=True)
+    return Dataset(f"article:{key}", draft.trip, private=True, draft=True,
+                   origin=f"an article ({name})")
 
 
 def _read(data: bytes | str, name: str, published: date | None) -> Draft:

@@ -24,6 +24,15 @@ BUNDLED = "bundled"  # the bundled record, as a source of trips
 
 
 @dataclass(frozen=True)
+class SavedRef:
+    """Which saved trip and version a dataset is, and the latest version when opened."""
+
+    trip_id: str
+    version: int
+    latest: int
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A trip to show, and the identity that caches and the view's state are keyed by."""
 
@@ -35,6 +44,8 @@ class Dataset:
     compared: int = 0  # how many trips of the record are compared, when more than one
     draft: bool = False  # read from an article: its tables are open, inferred days marked
     edited_from: str = ""  # the key of the data this is an edit of, in the tables
+    saved: SavedRef | None = None  # a version of a saved trip
+    origin: str = ""  # where the trip came from, as a saved version records it
 
 
 def csv_dataset(stops: bytes, stops_name: str, meetings: bytes | None,
@@ -42,12 +53,14 @@ def csv_dataset(stops: bytes, stops_name: str, meetings: bytes | None,
     """Itinerary files: the server's own, shared, or a user's upload, held in their session."""
     key = digest(stops, meetings or b"", title.encode())
     if not private:
-        return Dataset(key, parse_csv(key, stops, stops_name, meetings, meetings_name, title))
+        return Dataset(key, parse_csv(key, stops, stops_name, meetings, meetings_name, title),
+                       origin=f"the files {stops_name}" if meetings is None
+                       else f"the files {stops_name} and {meetings_name}")
     with st.spinner("Reading the itinerary…"):
         trip = session_memo("upload", key, lambda: load_trip(
             stops, meetings, stops_name=stops_name, meetings_name=meetings_name,
             title=title))
-    return Dataset(key, trip, private=True)
+    return Dataset(key, trip, private=True, origin=f"an upload ({stops_name})")
 
 
 def record_dataset(record: Imported, source: str, choice: RecordChoice, *,
@@ -60,7 +73,8 @@ def record_dataset(record: Imported, source: str, choice: RecordChoice, *,
         raise DataError([Problem(source, f"holds no trip of {choice.who} starting "
                                          f"{choice.trip}")])
     return Dataset(f"record:{source}:{choice.who}:{choice.trip}", trip,
-                   (choice,) if linkable else (), browsable=linkable)
+                   (choice,) if linkable else (), browsable=linkable,
+                   origin="the official travel record")
 
 
 def compared_dataset(record: Imported, choices: list[RecordChoice]) -> Dataset:
@@ -69,4 +83,5 @@ def compared_dataset(record: Imported, choices: list[RecordChoice]) -> Dataset:
     if trip is None:
         raise DataError([Problem(BUNDLED, "holds none of the trips to compare")])
     key = "record:compare:" + ",".join(f"{c.who}@{c.trip}" for c in choices)
-    return Dataset(key, trip, tuple(choices), browsable=True, compared=len(choices))
+    return Dataset(key, trip, tuple(choices), browsable=True, compared=len(choices),
+                   origin="trips of the official travel record, compared")

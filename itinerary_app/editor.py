@@ -48,12 +48,13 @@ _MEETING_COLUMNS = {
 }
 
 
-def edit_tables(dataset: Dataset, where: DeltaGenerator
+def edit_tables(dataset: Dataset, where: DeltaGenerator, *, open_first: bool = False
                 ) -> tuple[Dataset, list[str]]:
-    """The trip as edited in the tables (drawn in `where`) and what to tell above the
-    map; the dataset itself when the tables are closed or unchanged."""
+    """The trip as edited in the tables (drawn in `where`; open at first for a draft, or
+    when `open_first`) and what to tell above the map; the dataset itself when the tables
+    are closed or unchanged."""
     opened = EDITING(dataset.key)
-    opened.setdefault(dataset.draft)
+    opened.setdefault(dataset.draft or open_first)
     if not st.sidebar.toggle("Edit in tables", key=opened.name,
                              help="Fix a place, a date or a name, add or remove stops "
                                   "and meetings; the map follows."):
@@ -99,7 +100,8 @@ def _edited(dataset: Dataset, stops: pd.DataFrame, meetings: pd.DataFrame) -> Da
     trip = session_memo("edited", key,
                         lambda: frames_trip(stops, meetings, title=dataset.trip.title))
     return Dataset(f"edited:{key}", trip, private=True, draft=dataset.draft,
-                   edited_from=dataset.key)
+                   edited_from=dataset.key, saved=dataset.saved,
+                   origin=dataset.origin if dataset.saved else f"{dataset.origin}, edited")
 
 
 def _hash(frame: pd.DataFrame) -> bytes:

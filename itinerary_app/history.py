@@ -28,6 +28,7 @@ from itinerary_app.browse import reset_tables
 from itinerary_app.caches import bundled_record
 from itinerary_app.datasets import BUNDLED
 from itinerary_app.pickers import RECORD, first_choice
+from itinerary_app.saving import SAVED_SOURCE, follow_link, link_query
 from itinerary_app.state import (
     COMPARE,
     DATASET,
@@ -63,14 +64,16 @@ def follow_url(args: list[str]) -> None:
     first = not WRITTEN.is_set
     PENDING.set({k: v if isinstance(v, str) else v[-1] for k, v in params.items()})
     LINK_WARNINGS.set([])
+    if follow_link(params):
+        return
     if params.get("who"):
         multi = {k: [v] if isinstance(v, str) else v for k, v in params.items()}
         choices, warnings = records_from_query(multi, bundled_record(str(config.travels_dir())))
         LINK_WARNINGS.set(warnings)
         if choices:
             open_record(choices)
-    elif not first and SOURCE.get() == RECORD:
-        SOURCE.set(first_choice(args))  # back to a page without a record
+    elif not first and SOURCE.get() in (RECORD, SAVED_SOURCE):
+        SOURCE.set(first_choice(args))  # back to a page without a record or a saved trip
 
 
 def open_record(choices: list[RecordChoice]) -> None:
@@ -109,8 +112,8 @@ def view_for(trip: Trip, dataset: str, edited_from: str = "") -> None:
 
 
 def write_url(view: View, trip: Trip, records: tuple[RecordChoice, ...]) -> None:
-    """End of a run: the URL says what is shown."""
-    query = view_to_query(view, trip, records)
+    """End of a run: the URL says what is shown, a saved trip's link included."""
+    query = {**link_query(), **view_to_query(view, trip, records)}
     if current_query() != query:
         st.query_params.from_dict(query)
     WRITTEN.set(query)

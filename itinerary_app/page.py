@@ -34,7 +34,7 @@ from itinerary.render.map import build_map, selection_layer
 from itinerary.render.timeline import PICK, timeline
 from itinerary.sources.export import meetings_to_csv, stops_to_csv
 from itinerary.text import markdown as md
-from itinerary_app import browse
+from itinerary_app import browse, saving
 from itinerary_app.caches import place, session_memo
 from itinerary_app.datasets import Dataset
 from itinerary_app.editor import edit_tables
@@ -309,7 +309,9 @@ def main(script_path: str) -> None:
                                         "for places the offline gazetteer lacks.")
         # The tables stand under the dashboard but are read first: the map shows their edits.
         view, tables = st.container(), st.container()
-        dataset, told = edit_tables(dataset, tables)
+        dataset, told = edit_tables(dataset, tables, open_first=saving.editable(dataset))
+        saving.save_panel(dataset)
+        saving.tell_failure()
         with view:
             trip, warnings = place(dataset.key, dataset.trip, online, private=dataset.private)
     except ItineraryError as exc:

@@ -29,7 +29,8 @@ from itinerary_app.datasets import (
     csv_dataset,
     record_dataset,
 )
-from itinerary_app.state import SOURCE, TRAVELLER, TRIP, Key
+from itinerary_app.saving import SAVED_SOURCE, saved_dataset
+from itinerary_app.state import SAVED_LINK, SOURCE, TRAVELLER, TRIP, Key
 
 BUILT_IN, UPLOAD, RECORD = "Built-in trip", "Itinerary CSV", "Official travel record"
 ARTICLE = "From an article"
@@ -45,8 +46,11 @@ def first_choice(args: list[str]) -> str:
 
 def choose_dataset(args: list[str]) -> Dataset | None:
     """The itinerary to show, from the sidebar's data picker."""
-    kind = st.sidebar.radio("Data", [first_choice(args), UPLOAD, RECORD, ARTICLE],
+    saved = [SAVED_SOURCE] if SAVED_LINK.get() else []
+    kind = st.sidebar.radio("Data", [first_choice(args), UPLOAD, RECORD, ARTICLE, *saved],
                             key=SOURCE.name)
+    if kind == SAVED_SOURCE:
+        return saved_dataset()
     if kind == ARTICLE:
         return article_dataset()
     if kind == UPLOAD:
@@ -108,7 +112,8 @@ def uploaded_record_dataset() -> Dataset | None:
                                format_func=lambda w: labels.traveller(people[w]))
     choice = RecordChoice(who, pick_trip(record, key, who))
     dataset = record_dataset(record, key, choice, linkable=False)
-    return Dataset(dataset.key, dataset.trip, private=True)
+    return Dataset(dataset.key, dataset.trip, private=True,
+                   origin=f"an upload of the record ({upload.name})")
 
 
 def pick_trip(record: Imported, source: str, who: str, compared: int = 0) -> str:

@@ -77,6 +77,13 @@ PUBLISHED = Key[Any]("article_published", None)  # the publication date the user
 EDITING = Family[bool]("editing", False)  # the "Edit in tables" toggle, per trip
 EDITED = Family[Any]("edited", None)  # per trip: the last edited version that read well
 
+# A saved trip: the link that named it ({"id", "key", "version"}, and "opened", the
+# version the session began from), what the last save told, and its refusal.
+SAVED_LINK = Key[Any]("saved_link", None)
+SAVE_TOLD = Key[Any]("save_told", None)  # the links just made, to show once
+CONFLICT = Key[str]("save_conflict", "")
+SAVE_FAILED = Key[Any]("save_failed", None)  # a save's failure, to tell once
+
 # The link and the browser's history.
 WRITTEN = Key[Any]("written_query", None)  # the query the page last wrote into the URL
 PENDING = Key[Any]("url_view", None)  # the view a link asks for, applied once

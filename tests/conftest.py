@@ -32,6 +32,15 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Keep every test's saved trips out of the user's real store (and the servers the
+    tests start, which inherit the environment)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'trips.sqlite'}"
+    os.environ["ITINERARY_DATABASE_URL"] = url
+    return url
+
+
 @pytest.fixture(scope="session")
 def trip():
     from itinerary.config import SEED_MEETINGS, SEED_STOPS

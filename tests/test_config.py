@@ -66,3 +66,19 @@ def test_no_other_module_reads_the_environment():
     readers = [p.relative_to(package).as_posix() for p in package.rglob("*.py")
                if "os.environ" in p.read_text(encoding="utf-8")]
     assert readers == ["config.py"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("", "http://localhost:8501/"), ("https://trips.example/app/", "https://trips.example/app/"),
+])
+def test_the_public_url(monkeypatch, value, expected):
+    monkeypatch.setenv("ITINERARY_PUBLIC_URL", value)
+    assert config.public_url() == expected
+
+
+@pytest.mark.parametrize("value", ["trips.example", "javascript:alert(1)", "ftp://x/"])
+def test_a_bad_public_url_is_told(monkeypatch, value):
+    monkeypatch.setenv("ITINERARY_PUBLIC_URL", value)
+    with pytest.raises(ConfigError) as caught:
+        config.public_url()
+    assert str(caught.value).startswith("ITINERARY_PUBLIC_URL: expected an http or https URL")
