@@ -23,9 +23,10 @@ def free_port() -> int:
 class Server:
     """`streamlit run` on a free port, in its own process group."""
 
-    def __init__(self, *args: str, options: dict[str, object] | None = None) -> None:
+    def __init__(self, *args: str, options: dict[str, object] | None = None,
+                 env: dict[str, str] | None = None) -> None:
         """`args` are the app's own (files to show); `options` Streamlit's, as
-        {"server.disconnectedSessionTTL": 5}."""
+        {"server.disconnectedSessionTTL": 5}; `env` settings beside the tests' own."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
@@ -36,7 +37,7 @@ class Server:
             command += ["--", *args]
         self.process = subprocess.Popen(command, cwd=ROOT, start_new_session=True,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                        env={**os.environ})
+                                        env={**os.environ, **(env or {})})
         self._wait()
 
     def _wait(self) -> None:
