@@ -63,6 +63,7 @@ bench: $(STAMP) chromium postgresql
 	$(BIN)/python bench/upload.py
 	$(BIN)/python bench/exports.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/store.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules
