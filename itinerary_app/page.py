@@ -300,6 +300,7 @@ def main(script_path: str) -> None:
     args = sys.argv[1:] if same else []
     try:
         assets.check()
+        down = saving.opened_at_start()
         follow_url(args)
         dataset = choose_dataset(args)
         if dataset is None:
@@ -310,7 +311,7 @@ def main(script_path: str) -> None:
         # The tables stand under the dashboard but are read first: the map shows their edits.
         view, tables = st.container(), st.container()
         dataset, told = edit_tables(dataset, tables, open_first=saving.editable(dataset))
-        saving.save_panel(dataset)
+        saving.save_panel(dataset, down)
         saving.tell_failure()
         with view:
             trip, warnings = place(dataset.key, dataset.trip, online, private=dataset.private)

@@ -104,34 +104,53 @@ def base_url() -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
 
 
-def save_panel(dataset: Dataset) -> None:
-    """The sidebar's Save and share: links, saving, the conflict, the history."""
+def opened_at_start() -> ItineraryError | None:
+    """Open the store as the page starts, so its migrations are applied then; a store that
+    cannot open is told in the Save and share panel, and the rest of the page works."""
+    try:
+        store()
+    except ItineraryError as exc:
+        return exc
+    return None
+
+
+def save_panel(dataset: Dataset, down: ItineraryError | None = None) -> None:
+    """The sidebar's Save and share: links, saving, the conflict, the history; or why the
+    store cannot be used (`down`)."""
     told, conflict = SAVE_TOLD.get(), CONFLICT.get()
     with st.sidebar.expander("Save and share", expanded=bool(told or conflict),
                              icon=":material/share:"):
-        if told:
-            _links(told, base_url())
-        can_edit = editable(dataset)
-        if conflict:
-            st.error(md(conflict))
-            row = st.container(horizontal=True)
-            row.button("Save as a copy", key="save_copy", on_click=_guarded,
-                       args=(_create, dataset))
-            row.button("Reload the latest", key="reload_latest", on_click=_reload)
-        elif can_edit:
-            ref = dataset.saved
-            st.caption(f"Version {ref.version} of {ref.latest}. {ANYONE}")
-            st.button("Save a new version", key="save_version", type="primary",
-                      on_click=_guarded, args=(_save, dataset))
-        else:
-            if dataset.saved:
-                st.caption("Read only: this link has no edit key. Saving makes a new trip "
-                           "of your own.")
-            st.button("Save as a new trip" if dataset.saved else "Save and share",
-                      key="save_new", type="primary", on_click=_guarded,
-                      args=(_create, dataset))
-        if can_edit:
-            _history(dataset)
+        if down is not None:
+            show_error(down)
+            return
+        _panel(dataset, told, conflict)
+
+
+def _panel(dataset: Dataset, told: dict | None, conflict: str) -> None:
+    if told:
+        _links(told, base_url())
+    can_edit = editable(dataset)
+    if conflict:
+        st.error(md(conflict))
+        row = st.container(horizontal=True)
+        row.button("Save as a copy", key="save_copy", on_click=_guarded,
+                   args=(_create, dataset))
+        row.button("Reload the latest", key="reload_latest", on_click=_guarded,
+                   args=(_reload,))
+    elif can_edit:
+        ref = dataset.saved
+        st.caption(f"Version {ref.version} of {ref.latest}. {ANYONE}")
+        st.button("Save a new version", key="save_version", type="primary",
+                  on_click=_guarded, args=(_save, dataset))
+    else:
+        if dataset.saved:
+            st.caption("Read only: this link has no edit key. Saving makes a new trip "
+                       "of your own.")
+        st.button("Save as a new trip" if dataset.saved else "Save and share",
+                  key="save_new", type="primary", on_click=_guarded,
+                  args=(_create, dataset))
+    if can_edit:
+        _history(dataset)
 
 
 def _links(told: dict, base_url: str) -> None:

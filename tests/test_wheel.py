@@ -92,6 +92,15 @@ def test_the_installed_command_draws_a_map(installed, elsewhere):
     assert "<script src=" not in page  # every asset came from the installed package
 
 
+def test_the_installed_command_saves_a_trip_with_its_own_migrations(installed, elsewhere,
+                                                                     monkeypatch):
+    monkeypatch.setenv("ITINERARY_DATABASE_URL", f"sqlite:///{elsewhere / 'trips.sqlite'}")
+    said = run([str(installed / "itinerary"), "save", "data/stops.csv"], cwd=elsewhere)
+    trip_id = said.split("?saved=")[1].split()[0]
+    run([str(installed / "itinerary"), "saved", trip_id, "-o", "back.csv"], cwd=elsewhere)
+    assert (elsewhere / "back.csv").read_text(encoding="utf-8").count("\n") == 4
+
+
 def test_the_installed_command_imports_the_bundled_record(installed, elsewhere):
     said = run([str(installed / "itinerary"), "import-travels", "-o", "x.csv"], cwd=elsewhere)
     rows = list(csv.DictReader((elsewhere / "x.csv").open(encoding="utf-8")))

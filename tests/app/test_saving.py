@@ -161,6 +161,16 @@ def test_a_hostile_title_is_escaped_when_opened_by_its_link(monkeypatch):
     assert again.title[0].value == r"\*\*x\*\* \[l\]\(http\://e\)\.csv"
 
 
+def test_a_store_that_cannot_open_is_told_in_its_panel_and_the_page_works(monkeypatch,
+                                                                          tmp_path):
+    (tmp_path / "damaged.sqlite").write_bytes(b"not a database" * 500)
+    monkeypatch.setenv("ITINERARY_DATABASE_URL", f"sqlite:///{tmp_path / 'damaged.sqlite'}")
+    at = app().run()
+    assert not at.exception and markers(at) == SEED
+    assert errors(at) == ["the database could not be opened: its file is damaged"]
+    assert not at.sidebar.button
+
+
 def test_a_failing_database_is_told_and_the_edits_stay(monkeypatch, tmp_path):
     _, _, edit_link = saved_built_in()
     at = app(query(edit_link)).run()
