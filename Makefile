@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: setup run test test-fast lint bench chromium postgresql clean
+.PHONY: setup run test test-fast lint bench chromium postgresql nginx clean
 
 setup: $(STAMP)
 
@@ -28,12 +28,18 @@ postgresql:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
 
+# Debian's nginx, for the test of deploy/'s proxy in front of two dashboards.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx >/dev/null; }
+
 # The same launcher as an installed package's `itinerary app` (`streamlit run app.py`
 # works too, with .streamlit/config.toml).
 run: $(STAMP)
 	$(BIN)/itinerary app --port $(PORT)
 
-test: $(STAMP) chromium postgresql
+test: $(STAMP) chromium postgresql nginx
 	$(BIN)/pytest
 
 test-fast: $(STAMP)
