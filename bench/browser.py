@@ -4,7 +4,8 @@ Run with `make bench` (after `make test` has installed Chromium) or
 `python bench/browser.py`. For each size it starts `streamlit run`, then in several fresh
 browser contexts (no network beyond the local server) measures:
 
-- first marker: from `goto` to the first marker (or cluster of markers) on the map;
+- first marker: from `goto` to the first marker (or cluster of markers) on the map, and
+  beside it a blank Streamlit page's first text, Streamlit's own floor;
 - load: from `goto` to every marker drawn on the map;
 - click: from a click on a marker to the side panel showing that stop;
 - picker: from choosing a stop in the panel's stop picker to the panel showing it, the
@@ -157,7 +158,20 @@ class Scenario:
         return [statistics.median(r[i] for r in counted) for i in range(5)]
 
 
+def blank_page(browser: object, server: Server) -> float:
+    """From `goto` to a blank Streamlit page's line of text: Streamlit's own floor."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    page: Page = context.new_page()
+    started = time.perf_counter()
+    page.goto(server.url)
+    page.get_by_text("A line of text.").wait_for()
+    spent = time.perf_counter() - started
+    context.close()
+    return spent
+
+
 def main() -> None:
+    blank_runs: list[float] = []
     lines = ["| stops | markers | load → first marker (s) | load → all markers drawn (s) | "
              "marker click → panel (s) | stop picker → panel (s) | click ÷ picker | "
              "filter change → map redrawn (s) |",
@@ -170,14 +184,17 @@ def main() -> None:
         stops, meetings = generate(5000, Path(tmp))
         _, first, _ = places_between(stops)
         later = date(first.year + 10, first.month, first.day)
+        blank = Server(script=ROOT / "bench" / "blank_app.py")
         small = Scenario("3", SEED_STOPS, [], "day", "05", date(2022, 10, 5))
         large = Scenario("5,000", stops, [str(stops), str(meetings)], "year", str(later.year),
                          later)
         try:
             for _ in range(RUNS + 1):
+                blank_runs.append(blank_page(browser, blank))
                 small.run(browser)
                 large.run(browser)
         finally:
+            blank.stop()
             small.server.stop()
             large.server.stop()
         browser.close()
@@ -189,6 +206,9 @@ def main() -> None:
         cells.insert(4, f"{figures[2] / figures[3]:.2f}")
         lines.append(f"| {scenario.label} | {scenario.markers:,} | " + " | ".join(cells) + " |")
     print("\n".join(lines))
+    floor = statistics.median(blank_runs[1:])
+    print(f"A blank Streamlit page shows its text in {floor:.2f} s; the built-in trip's first "
+          f"marker in {base[0]:.2f} s ({base[0] / floor:.2f}× the blank page).")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
+import folium
 import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
@@ -29,6 +30,7 @@ from itinerary.errors import ItineraryError
 from itinerary.exports import FORMATS, MAPS, export, file_name, file_stem
 from itinerary.model import Trip
 from itinerary.render import assets
+from itinerary.render.bundle import bundle
 from itinerary.render.image import map_image
 from itinerary.render.map import build_map, selection_layer
 from itinerary.render.timeline import PICK, timeline
@@ -129,12 +131,23 @@ def _served(folder: Path, name: str) -> str:
     return f"../{files.name}/"
 
 
+def the_map(shown: Trip) -> folium.Map:
+    """The map, its scripts (the map's and the page's bridge) joined into one file."""
+    base, pages = _served(config.vendor_dir(), "map_assets"), _served(STATIC, "page_assets")
+    bridge = (("itinerary_bridge", pages + "bridge.js"),)
+    files = {assets.url(base, key): config.vendor_dir() / path
+             for key, path in assets.FILES.items() if path.endswith(".js")}
+    files[pages + "bridge.js"] = STATIC / "bridge.js"
+    folder = config.cache_dir() / "map-scripts"
+    folder.mkdir(parents=True, exist_ok=True)
+    return bundle(build_map(shown, base=base, embedded=True, height=f"{MAP_HEIGHT}px",
+                            scripts=bridge), files, folder, _served(folder, "map_scripts"))
+
+
 def map_column(dataset: Dataset, shown: Trip, start: date, end: date) -> None:
     """The map and, under it, the timeline."""
     selected = SELECTED.get() or None
-    bridge = (("itinerary_bridge", _served(STATIC, "page_assets") + "bridge.js"),)
-    value = st_folium(build_map(shown, base=_served(config.vendor_dir(), "map_assets"),
-                                embedded=True, height=f"{MAP_HEIGHT}px", scripts=bridge),
+    value = st_folium(the_map(shown),
                       key=MAP.name, height=MAP_HEIGHT, use_container_width=True,
                       returned_objects=["last_clicked", "last_object_clicked",
                                         "last_object_clicked_count"],

@@ -24,12 +24,12 @@ class Server:
     """`streamlit run` on a free port, in its own process group."""
 
     def __init__(self, *args: str, options: dict[str, object] | None = None,
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None, script: Path | None = None) -> None:
         """`args` are the app's own (files to show); `options` Streamlit's, as
         {"server.disconnectedSessionTTL": 5}; `env` settings beside the tests' own."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        command = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "app.py"),
                    "--server.port", str(self.port), "--server.address", "127.0.0.1",
                    "--server.headless", "true", "--browser.gatherUsageStats", "false",
                    *(f"--{key}={value}" for key, value in (options or {}).items())]
