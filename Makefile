@@ -70,6 +70,7 @@ bench: $(STAMP) chromium postgresql
 	$(BIN)/python bench/exports.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/store.py
+	$(BIN)/python bench/sessions.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

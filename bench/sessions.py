@@ -1,0 +1,97 @@
+"""Sessions at once: the built-in trip open in one browser session, then in ten, each
+clicking markers in turn; the median click (marker to panel) of ten against one's, measured
+in the same run, and the server's resident memory per open session.
+
+Run with `make bench` or `python bench/sessions.py` (after `make test` has installed
+Chromium).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.streamlit_server import Server  # noqa: E402
+
+SESSIONS, CLICKS = 10, 6
+FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+HEADING = """text => [...document.querySelectorAll('h3')]
+    .some(h => h.textContent.startsWith(text))"""
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def open_session(browser: object, url: str) -> object:
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    page.goto(url)
+    page.frame_locator(FRAME).locator(".itinerary-stop").first.wait_for()
+    page.locator('.stApp[data-test-script-state="notRunning"]').wait_for()
+    return page
+
+
+def click(page: object, number: int) -> float:
+    """A click on marker `number` (1 to 3), until the panel heads with that stop."""
+    marker = page.frame_locator(FRAME).locator(".itinerary-stop",
+                                               has_text=re.compile(rf"^{number}$"))
+    started = time.perf_counter()
+    marker.click()
+    page.wait_for_function(HEADING, arg=f"{number}.", polling="raf")
+    spent = time.perf_counter() - started
+    page.locator('.stApp[data-test-script-state="notRunning"]').wait_for()
+    return spent
+
+
+def clicks(pages: list[object]) -> list[float]:
+    """Each session clicks the three markers in turn, the sessions one after another, so
+    that every click meets the others' sessions open on the server."""
+    spent = []
+    for round_ in range(CLICKS):
+        for page in pages:
+            spent.append(click(page, round_ % 3 + 1))
+    return spent
+
+
+def main() -> None:
+    server = Server()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium", headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--disable-sync", "--no-first-run"])
+            idle = rss_mb(server.process.pid)
+            one = [open_session(browser, server.url)]
+            clicks(one)  # warm
+            single = statistics.median(clicks(one))
+            with_one = rss_mb(server.process.pid)
+            many = one + [open_session(browser, server.url) for _ in range(SESSIONS - 1)]
+            together = statistics.median(clicks(many))
+            with_many = rss_mb(server.process.pid)
+            browser.close()
+    finally:
+        server.stop()
+    print(f"click → panel, median: one session {single:.2f} s; {SESSIONS} sessions open "
+          f"{together:.2f} s (×{together / single:.2f})")
+    print(f"server memory: {idle:.0f} MB idle, {with_one:.0f} MB with one session, "
+          f"{with_many:.0f} MB with {SESSIONS}: about "
+          f"{(with_many - with_one) / (SESSIONS - 1):.1f} MB per further session")
+
+
+if __name__ == "__main__":
+    main()
