@@ -18,6 +18,9 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from upload import rss_mb  # noqa: E402
 
 from tests.streamlit_server import Server  # noqa: E402
 
@@ -25,13 +28,6 @@ SESSIONS, CLICKS = 10, 6
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 HEADING = """text => [...document.querySelectorAll('h3')]
     .some(h => h.textContent.startsWith(text))"""
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def open_session(browser: object, url: str) -> object:

@@ -21,7 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from extract import best_of  # noqa: E402
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from itinerary.config import SEED_MEETINGS, SEED_STOPS  # noqa: E402
@@ -37,13 +39,8 @@ RUNS = 5
 TRIPS, VERSIONS_EACH = 10_000, 10
 
 
-def best(run, times: int = RUNS) -> float:
-    least = float("inf")
-    for _ in range(times):
-        start = time.perf_counter()
-        run()
-        least = min(least, time.perf_counter() - start)
-    return least
+def best(run) -> float:
+    return best_of(run, RUNS)[0]
 
 
 def page_open(url: str) -> tuple[float, float]:

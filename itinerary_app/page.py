@@ -133,15 +133,22 @@ def _served(folder: Path, name: str) -> str:
 
 def the_map(shown: Trip) -> folium.Map:
     """The map, its scripts (the map's and the page's bridge) joined into one file."""
-    base, pages = _served(config.vendor_dir(), "map_assets"), _served(STATIC, "page_assets")
+    vendor, folder = config.vendor_dir(), config.cache_dir() / "map-scripts"
+    base, pages = _served(vendor, "map_assets"), _served(STATIC, "page_assets")
     bridge = (("itinerary_bridge", pages + "bridge.js"),)
-    files = {assets.url(base, key): config.vendor_dir() / path
-             for key, path in assets.FILES.items() if path.endswith(".js")}
-    files[pages + "bridge.js"] = STATIC / "bridge.js"
-    folder = config.cache_dir() / "map-scripts"
-    folder.mkdir(parents=True, exist_ok=True)
+    files = _script_files(vendor, base, pages, folder)
     return bundle(build_map(shown, base=base, embedded=True, height=f"{MAP_HEIGHT}px",
                             scripts=bridge), files, folder, _served(folder, "map_scripts"))
+
+
+@cache
+def _script_files(vendor: Path, base: str, pages: str, folder: Path) -> dict[str, Path]:
+    """Each script's URL and its file, and the joined file's folder made: once per server,
+    not on every run."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {assets.url(base, key): vendor / path
+             for key, path in assets.FILES.items() if path.endswith(".js")}
+    return files | {pages + "bridge.js": STATIC / "bridge.js"}
 
 
 def map_column(dataset: Dataset, shown: Trip, start: date, end: date) -> None:
@@ -323,8 +330,9 @@ def main(script_path: str) -> None:
                                         "for places the offline gazetteer lacks.")
         # The tables stand under the dashboard but are read first: the map shows their edits.
         view, tables = st.container(), st.container()
-        dataset, told = edit_tables(dataset, tables, open_first=saving.editable(dataset))
-        saving.save_panel(dataset, down)
+        can_edit = down is None and saving.editable(dataset)
+        dataset, told = edit_tables(dataset, tables, open_first=can_edit)
+        saving.save_panel(dataset, down, can_edit=can_edit)
         saving.tell_failure()
         with view:
             trip, warnings = place(dataset.key, dataset.trip, online, private=dataset.private)

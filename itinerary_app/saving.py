@@ -16,8 +16,6 @@ does not replace the trip under one's edits.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
-
 import pandas as pd
 import streamlit as st
 
@@ -93,15 +91,12 @@ def editable(dataset: Dataset) -> bool:
 
 
 def base_url() -> str:
-    """The page's own address, without its query: where the links lead."""
+    """The page's own address, where the links lead (`links` drops its query)."""
     try:
         found = st.context.url
     except (AttributeError, RuntimeError):
         found = None
-    if not found:
-        return config.public_url()
-    parts = urlsplit(found)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
+    return found or config.public_url()
 
 
 def opened_at_start() -> ItineraryError | None:
@@ -114,22 +109,22 @@ def opened_at_start() -> ItineraryError | None:
     return None
 
 
-def save_panel(dataset: Dataset, down: ItineraryError | None = None) -> None:
-    """The sidebar's Save and share: links, saving, the conflict, the history; or why the
-    store cannot be used (`down`)."""
+def save_panel(dataset: Dataset, down: ItineraryError | None = None, *,
+               can_edit: bool = False) -> None:
+    """The sidebar's Save and share: links, saving, the conflict, the history (`can_edit`:
+    `editable(dataset)`, asked once per run); or why the store cannot be used (`down`)."""
     told, conflict = SAVE_TOLD.get(), CONFLICT.get()
     with st.sidebar.expander("Save and share", expanded=bool(told or conflict),
                              icon=":material/share:"):
         if down is not None:
             show_error(down)
             return
-        _panel(dataset, told, conflict)
+        _panel(dataset, told, conflict, can_edit)
 
 
-def _panel(dataset: Dataset, told: dict | None, conflict: str) -> None:
+def _panel(dataset: Dataset, told: dict | None, conflict: str, can_edit: bool) -> None:
     if told:
         _links(told, base_url())
-    can_edit = editable(dataset)
     if conflict:
         st.error(md(conflict))
         row = st.container(horizontal=True)
@@ -156,8 +151,7 @@ def _panel(dataset: Dataset, told: dict | None, conflict: str) -> None:
 def _links(told: dict, base_url: str) -> None:
     st.success("Saved. The view link opens the trip for anyone; the edit link lets its "
                "holder change it, and is shown only now.")
-    st.text_input("View link", view_link(base_url, told["id"]), key="view_link",
-                  disabled=False)
+    st.text_input("View link", view_link(base_url, told["id"]), key="view_link")
     if told.get("key"):
         st.text_input("Edit link", edit_link(base_url, told["id"], told["key"]),
                       key="edit_link")
