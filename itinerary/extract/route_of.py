@@ -240,7 +240,7 @@ class RouteReader:
         if found is None:
             found = Visit(self._in_trip_country(mention), sentence,
                           _order(sentence, mention))
-            self._append(found)
+            self._append(found, named=_key(mention))
             for when in state.pending:
                 found.add(when, stated=False)
             state.pending = []
@@ -255,10 +255,14 @@ class RouteReader:
                 found is state.visits[-1]:
             state.current = found
 
-    def _append(self, visit: Visit) -> None:
+    def _append(self, visit: Visit, named: tuple[str, str] | None = None) -> None:
+        """A new stop, found later by its place, and by the name as the text wrote it
+        when that was placed in a country of the trip ("Windsor" on a trip to London)."""
         state = self._state
         state.visits.append(visit)
         state.latest[visit.key] = visit
+        if named is not None:
+            state.latest[named] = visit
         state.countries[visit.mention.country_code] = len(state.visits)
 
     def _in_trip_country(self, mention: Mention) -> Mention:
@@ -285,11 +289,8 @@ class RouteReader:
             state.current.add(when)
 
     def _find(self, mention: Mention) -> Visit | None:
-        """The stop at this place, the latest if it was visited twice: as named, or as
-        the town of that name in a country of the trip, where its first mention put it."""
-        latest = self._state.latest
-        return latest.get(_key(mention)) or (
-            latest.get(_key(self._in_trip_country(mention))) if latest else None)
+        """The stop at this place, the latest if it was visited twice."""
+        return self._state.latest.get(_key(mention))
 
     def _finished(self) -> list[Visit]:
         visits = _absorbed(self._state.visits)
