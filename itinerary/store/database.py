@@ -2,7 +2,8 @@
 (at every start), and database failures turned into one clear `UnavailableError`.
 
 SQLite (the default, a file in the user's data folder) takes each save's write lock when
-the save begins (BEGIN IMMEDIATE), so saves queue rather than fail halfway; a lock held
+the save begins (BEGIN IMMEDIATE), so saves queue rather than fail halfway; reads
+(`reading`) share the file and take no such lock; a lock held
 past `DATABASE_TIMEOUT_S` is told, not waited on forever. A damaged file is found at start.
 PostgreSQL is reached through psycopg 3, with the same timeout for connecting and for locks.
 """
@@ -16,7 +17,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
@@ -25,6 +28,7 @@ from itinerary.errors import UnavailableError
 from itinerary.text import shorten
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_READS = "itinerary_reads"  # an execution option: this connection only reads
 _UPGRADE_LOCK = 71_002_018  # PostgreSQL's advisory lock: one server migrates at a time
 
 
@@ -51,10 +55,18 @@ def _sqlite(url: str) -> Engine:
         connection.execute("PRAGMA foreign_keys = ON")
 
     @event.listens_for(engine, "begin")
-    def _begin(connection: object) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+    def _begin(connection: Connection) -> None:
+        # A write takes the lock when it begins; a read only shares the file, so readers
+        # never queue behind each other or behind a save's lock.
+        reads = connection.get_execution_options().get(_READS, False)
+        connection.exec_driver_sql("BEGIN DEFERRED" if reads else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def reading(engine: Engine) -> Connection:
+    """A connection for reads: on SQLite it does not take the write lock."""
+    return engine.connect().execution_options(**{_READS: True})
 
 
 def _postgresql(url: str) -> Engine:
@@ -68,7 +80,7 @@ def check(engine: Engine) -> None:
     """A SQLite file that is not a database, or is damaged, is told at start."""
     if engine.dialect.name != "sqlite":
         return
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         found = connection.exec_driver_sql("PRAGMA quick_check").scalar()
     if found != "ok":
         raise UnavailableError(f"the database {engine.url.database} is damaged: "
@@ -76,15 +88,27 @@ def check(engine: Engine) -> None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply the migrations the database lacks (Alembic, on the store's own connection)."""
+    """Apply the migrations the database lacks (Alembic, on the store's own connection).
+
+    A database already at the head is only read: taking the write lock at every start
+    made twenty servers (or processes) opening at once queue behind each other's no-op."""
     settings = Config()
     settings.set_main_option("script_location", str(MIGRATIONS))
+    if _at_head(engine, settings):
+        return
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"),
                                {"lock": _UPGRADE_LOCK})
         settings.attributes["connection"] = connection
         command.upgrade(settings, "head")
+
+
+def _at_head(engine: Engine, settings: Config) -> bool:
+    heads = set(ScriptDirectory.from_config(settings).get_heads())
+    with reading(engine) as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == heads
 
 
 @contextmanager

@@ -24,7 +24,7 @@ from itinerary.sources.export import meetings_to_csv, stops_to_csv
 from itinerary.sources.stops import load_trip
 from itinerary.store import keys
 from itinerary.store.changes import FIRST, changes
-from itinerary.store.database import failures
+from itinerary.store.database import failures, reading
 from itinerary.store.schema import trips, versions
 
 NOT_ALLOWED = "this link cannot change the trip: it has no edit key, or not this trip's"
@@ -90,7 +90,7 @@ class TripStore:
                 _add(connection, trip_id, base + 1, trip, files, origin,
                      told or changes(before.trip if before else None, trip))
         except IntegrityError:  # another save took the number first, at the same moment
-            with failures("save"), self.engine.connect() as connection:
+            with failures("save"), reading(self.engine) as connection:
                 raise _stale(base, _latest(connection, trip_id)) from None
         return base + 1
 
@@ -106,7 +106,7 @@ class TripStore:
         """A version of a saved trip (the latest by default), or None when there is none."""
         if not keys.well_formed(trip_id):
             return None
-        with failures("open the trip"), self.engine.connect() as connection:
+        with failures("open the trip"), reading(self.engine) as connection:
             latest = _latest(connection, trip_id)
             if latest is None:
                 return None
@@ -114,7 +114,7 @@ class TripStore:
 
     def history(self, trip_id: str, key: str | None) -> list[Version]:
         """Every version of a trip, the latest first; for the holder of its edit key."""
-        with failures("read the history"), self.engine.connect() as connection:
+        with failures("read the history"), reading(self.engine) as connection:
             self._allowed(connection, trip_id, key)
             rows = connection.execute(
                 select(*_VERSION_COLUMNS).where(versions.c.trip_id == trip_id)
@@ -122,7 +122,7 @@ class TripStore:
         return [Version(*row) for row in rows]
 
     def can_edit(self, trip_id: str, key: str | None) -> bool:
-        with failures("open the trip"), self.engine.connect() as connection:
+        with failures("open the trip"), reading(self.engine) as connection:
             return _key_fits(connection, trip_id, key)
 
     def new_key(self, trip_id: str, key: str | None) -> str:

@@ -103,6 +103,23 @@ def test_a_lock_held_past_the_timeout_is_told(tmp_path, seed, monkeypatch):
     assert versions_in(path) == 1
 
 
+def test_a_store_opens_and_reads_while_another_save_holds_the_lock(tmp_path, seed,
+                                                                  monkeypatch):
+    # A server starting, or a reader, while a save is under way does not wait on it.
+    monkeypatch.setattr(config, "DATABASE_TIMEOUT_S", 0.3)
+    path = tmp_path / "trips.sqlite"
+    saved = open_store(f"sqlite:///{path}").create(seed, origin="x")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        store = open_store(f"sqlite:///{path}")
+        assert store.open(saved.trip_id).latest == 1
+        assert [v.number for v in store.history(saved.trip_id, saved.key)] == [1]
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
 def test_a_server_stopped_in_the_middle_of_a_save_leaves_no_partial_version(seed):
     server = Postgres()
     try:

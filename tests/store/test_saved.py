@@ -112,6 +112,13 @@ def test_a_trip_over_five_megabytes_is_refused(store, seed):
 
 
 def _saver(url: str, trip_id: str, key: str, times: int, results) -> None:
+    try:
+        results.put(_saves(url, trip_id, key, times))
+    except Exception as exc:  # told to the test at once, not after its queue's timeout
+        results.put(exc)
+
+
+def _saves(url: str, trip_id: str, key: str, times: int) -> tuple[list[int], int]:
     store = open_store(url)
     landed, refused = [], 0
     for _ in range(times):
@@ -122,7 +129,7 @@ def _saver(url: str, trip_id: str, key: str, times: int, results) -> None:
             landed.append(store.save(trip_id, key, trip, base=opened.latest, origin="race"))
         except StaleError:
             refused += 1
-    results.put((landed, refused))
+    return landed, refused
 
 
 def test_twenty_processes_saving_at_once_lose_nothing_and_duplicate_nothing(store_url,
@@ -138,6 +145,7 @@ def test_twenty_processes_saving_at_once_lose_nothing_and_duplicate_nothing(stor
     outcomes = [results.get(timeout=300) for _ in workers]
     for worker in workers:
         worker.join(timeout=60)
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
     landed = sorted(n for numbers, _ in outcomes for n in numbers)
     assert sum(len(n) for n, _ in outcomes) + sum(r for _, r in outcomes) == 200
     assert landed == list(range(2, len(landed) + 2))  # none lost, none twice
