@@ -25,7 +25,7 @@ from itinerary.dashboard import labels
 from itinerary.dashboard.brief import brief_html
 from itinerary.dashboard.panel import overview, stop_details, topic_counts
 from itinerary.dashboard.search import SearchIndex, describe
-from itinerary.dashboard.view import View, shown_between, step, stop_at
+from itinerary.dashboard.view import Shown, View, shown_between, step, stop_at
 from itinerary.errors import ItineraryError
 from itinerary.exports import FORMATS, MAPS, export, file_name, file_stem
 from itinerary.model import Trip
@@ -209,6 +209,9 @@ def take_away(dated: Trip, shown: Trip) -> None:
                            mime="text/csv", width="stretch")
     row.button("Print brief", key="print_brief_button", icon=":material/print:",
                on_click=lambda: PRINT_NOW.set(True))
+    if PRINT_NOW.pop():  # the brief's template was drawn by the page's last full run
+        st.html(f"<script>setTimeout(() => window.print(), 300)</script>"
+                f"<!-- {len(st.session_state)}-{id(row)} -->", unsafe_allow_javascript=True)
 
 
 def brief(dated: Trip, shown: Trip, memo_key: tuple) -> None:
@@ -221,9 +224,6 @@ def brief(dated: Trip, shown: Trip, memo_key: tuple) -> None:
     with st.container(key=PRINT_BRIEF):
         st.html(f"<template class='itinerary-brief'>{html}</template>")
     st.html(f"<script>{script('brief.js')}</script>", unsafe_allow_javascript=True)
-    if PRINT_NOW.pop():
-        st.html(f"<script>setTimeout(() => window.print(), 300)</script>"
-                f"<!-- {id(html)}-{len(st.session_state)} -->", unsafe_allow_javascript=True)
 
 
 def steps(shown: Trip) -> None:
@@ -286,13 +286,23 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
         st.warning(md(warning))
     start, end, complete = chosen_dates(trip)
     view = shown_between(trip, start, end)
-    dated, shown = view.dated, view.drawn
     if dataset.browsable:
-        browse.record_browser(dated, dataset.compared)
+        browse.record_browser(view.dated, dataset.compared)
     if view.notice:
         st.info(md(view.notice))
-    if shown.stop(SELECTED.get()) is None:
+    if view.drawn.stop(SELECTED.get()) is None:
         select(None)
+    browsing(dataset, trip, view, (start, end, complete))
+    brief(view.dated, view.drawn, (dataset.key, start, end))
+
+
+@st.fragment
+def browsing(dataset: Dataset, trip: Trip, view: Shown,
+             dates: tuple[date, date, bool]) -> None:
+    """The map, the timeline and the panel: a click, a step, a search or a pick reruns only
+    them (a fragment), so it does not send the rest of the page again, the brief's image
+    among it."""
+    (start, end, complete), dated, shown = dates, view.dated, view.drawn
     # Clicks reach the session state before this run (streamlit-folium's change callback,
     # the chart's selection): following them first lets the map and panel show them now.
     tapped = follow_map(MAP.get(), trip, shown)
@@ -307,8 +317,6 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
                 unsafe_allow_javascript=True)
     if complete:
         write_url(View(start, end, SELECTED.get() or None), trip, dataset.record)
-    # Last: the link is written as soon as the view is drawn, before the brief is made.
-    brief(dated, shown, (dataset.key, start, end))
 
 
 def main(script_path: str) -> None:
