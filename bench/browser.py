@@ -1,4 +1,4 @@
-"""Browser benchmark: the dashboard in headless Chromium at 3 and 5,000 stops.
+"""Browser benchmark: the dashboard in headless Chromium at 3, 5,000 and 20,000 stops.
 
 Run with `make bench` (after `make test` has installed Chromium) or
 `python bench/browser.py`. For each size it starts `streamlit run`, then in several fresh
@@ -12,8 +12,8 @@ browser contexts (no network beyond the local server) measures:
   baseline for the click (the same rerun, with no map click to report);
 - filter: from a change of the start date to the map redrawn with the remaining stops.
 
-The two sizes run on two servers side by side, one run of each in turn after a run of
-each to warm up, and the 5,000-stop figures are also given as a ratio to the 3-stop ones
+The sizes run on servers side by side, one run of each in turn after a run of each to
+warm up, and the larger trips' figures are also given as a ratio to the 3-stop ones
 measured in the same run. It prints the median of the runs, in seconds.
 """
 
@@ -41,6 +41,7 @@ from itinerary.config import SEED_STOPS  # noqa: E402
 from tests.streamlit_server import Server  # noqa: E402
 
 RUNS = 5
+LARGE = (5000, 20000)  # the generated trips' sizes, beside the built-in trip's 3 stops
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 FIRST_MARKER = """() => [...document.querySelectorAll('FRAME')].some(f =>
     f.contentWindow && f.contentWindow.document.querySelector(
@@ -170,6 +171,15 @@ def blank_page(browser: object, server: Server) -> float:
     return spent
 
 
+def large(n: int, folder: Path) -> Scenario:
+    """A generated trip of `n` stops, filtered to start ten years after its first day."""
+    stops, meetings = generate(n, folder)
+    _, first, _ = places_between(stops)
+    later = date(first.year + 10, first.month, first.day)
+    return Scenario(f"{n:,}", stops, [str(stops), str(meetings)], "year", str(later.year),
+                    later)
+
+
 def main() -> None:
     blank_runs: list[float] = []
     lines = ["| stops | markers | load → first marker (s) | load → all markers drawn (s) | "
@@ -181,27 +191,23 @@ def main() -> None:
             executable_path="/usr/bin/chromium", headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
-        stops, meetings = generate(5000, Path(tmp))
-        _, first, _ = places_between(stops)
-        later = date(first.year + 10, first.month, first.day)
         blank = Server(script=ROOT / "bench" / "blank_app.py")
         small = Scenario("3", SEED_STOPS, [], "day", "05", date(2022, 10, 5))
-        large = Scenario("5,000", stops, [str(stops), str(meetings)], "year", str(later.year),
-                         later)
+        scenarios = [small, *(large(n, Path(tmp)) for n in LARGE)]
         try:
             for _ in range(RUNS + 1):
                 blank_runs.append(blank_page(browser, blank))
-                small.run(browser)
-                large.run(browser)
+                for scenario in scenarios:
+                    scenario.run(browser)
         finally:
             blank.stop()
-            small.server.stop()
-            large.server.stop()
+            for scenario in scenarios:
+                scenario.server.stop()
         browser.close()
     base = small.medians()
-    for scenario in (small, large):
+    for scenario in scenarios:
         figures = scenario.medians()
-        cells = [f"{x:.2f}" + (f" ({x / b:.2f}×)" if scenario is large else "")
+        cells = [f"{x:.2f}" + (f" ({x / b:.2f}×)" if scenario is not small else "")
                  for x, b in zip(figures, base, strict=True)]
         cells.insert(4, f"{figures[2] / figures[3]:.2f}")
         lines.append(f"| {scenario.label} | {scenario.markers:,} | " + " | ".join(cells) + " |")
