@@ -32,7 +32,7 @@ from itinerary.model import Trip
 from itinerary.render import assets
 from itinerary.render.bundle import bundle
 from itinerary.render.image import map_image
-from itinerary.render.map import build_map, selection_layer
+from itinerary.render.map import build_map, selected_index
 from itinerary.render.timeline import PICK, timeline
 from itinerary.sources.export import meetings_to_csv, stops_to_csv
 from itinerary.text import markdown as md
@@ -154,11 +154,15 @@ def _script_files(vendor: Path, base: str, pages: str, folder: Path) -> dict[str
 def map_column(dataset: Dataset, shown: Trip, start: date, end: date) -> None:
     """The map and, under it, the timeline."""
     selected = SELECTED.get() or None
+    # The map's message stays the same from click to click, so Streamlit does not send it
+    # again: the selection goes to the map in a script of its own (select.js).
     value = st_folium(the_map(shown),
                       key=MAP.name, height=MAP_HEIGHT, use_container_width=True,
                       returned_objects=["last_clicked", "last_object_clicked",
-                                        "last_object_clicked_count"],
-                      feature_group_to_add=selection_layer(shown, selected))
+                                        "last_object_clicked_count"])
+    index = selected_index(shown, selected)
+    st.html(f"<script>window.itinerarySelected = {json.dumps(index)};\n"
+            f"{script('select.js')}</script>", unsafe_allow_javascript=True)
     chart = timeline(shown, start, end, selected)
     if chart is not None:
         st.altair_chart(chart, key=TIMELINE.name, on_select="rerun", selection_mode=PICK,

@@ -153,19 +153,6 @@ class TripLayer(Script):
         return f"itinerary.drawTrip({self._parent.get_name()}, {self.data});"
 
 
-class Selection(Script):
-    """Marks the selected stop on the app's map and brings it into view; sent with
-    streamlit-folium's `feature_group_to_add`, so selecting does not rebuild the map."""
-
-    def __init__(self, index: int | None) -> None:
-        super().__init__()
-        self._name = "Selection"
-        self.index = "null" if index is None else str(int(index))
-
-    def script(self) -> str:
-        return f"itinerary.select({self.index});"
-
-
 def trip_data(trip: Trip, *, popups: bool = False) -> dict:
     """The trip layer's data (see `trip-layer.js`) for the located stops of a trip: named
     columns, each string once."""

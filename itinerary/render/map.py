@@ -14,7 +14,7 @@ import folium
 
 from itinerary.model import Trip
 from itinerary.render import assets
-from itinerary.render.layers import CountryOutlines, Palette, RawText, Selection, TripLayer
+from itinerary.render.layers import CountryOutlines, Palette, RawText, TripLayer
 from itinerary.render.topology import fine_outlines
 
 # Leaflet's default turns one notch of a mouse wheel into two or three levels of zoom.
@@ -60,14 +60,14 @@ def build_map(trip: Trip, *, base: str, embedded: bool = False, height: str = "1
     return m
 
 
-def selection_layer(trip: Trip, stop_id: str | None) -> folium.FeatureGroup:
-    """What the app sends to its map on each run without rebuilding it: which stop is
-    selected (none for the overview), marked on the map and brought into view."""
-    located = [s.stop_id for s in trip.stops if s.located]
-    index = located.index(stop_id) if stop_id in located else None
-    group = folium.FeatureGroup(name="Selected stop", control=False)
-    Selection(index).add_to(group)
-    return group
+def selected_index(trip: Trip, stop_id: str | None) -> int | None:
+    """The selected stop's index among the map's markers (the trip's located stops, in
+    order), as the trip layer's `itinerary.select` takes it; None for no stop, or a stop the
+    map does not draw."""
+    for index, stop in enumerate(s for s in trip.stops if s.located):
+        if stop.stop_id == stop_id:
+            return index
+    return None
 
 
 def standalone_html(trip: Trip, *, title: str) -> str:

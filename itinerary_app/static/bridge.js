@@ -8,6 +8,8 @@
 //   streamlit-folium's 250 ms debounce: the report is the one streamlit-folium would send
 //   (its own state, its message to Streamlit), plus `stop`, so that two visits to one
 //   place stay apart. Its own debounced report then finds nothing new and sends nothing.
+// - A clicked stop is marked at once, before the app's answer; the page tells the map
+//   which stop is selected (select.js), and a map drawn later finds it here.
 // - A click on the empty map is reported at once too: the app returns to the overview.
 // - Ctrl and the wheel zoom the map from the first notch (see attach).
 // - The keys ←, → and Esc pressed while the map has the focus press the page's Previous
@@ -60,6 +62,7 @@
   function clicked(map, marker, number) {
     var state = window.__GLOBAL_DATA__, before = state.last_object_clicked_count;
     setTimeout(function () {
+      window.itinerary.select(window.itinerary.shown.markers.indexOf(marker));
       if (state.last_object_clicked_count === before) {
         state.last_object_clicked = marker.getLatLng();
         state.last_object_clicked_count += 1;
@@ -70,6 +73,8 @@
 
   function attach(map) {
     if (!embedded()) return;
+    var chosen = window.parent.itinerarySelected;
+    if (typeof chosen === "number") window.itinerary.select(chosen);
     map.on("itinerary:stop", function (e) { clicked(map, e.marker, e.number); });
     // Ctrl and the wheel zoom the map. Leaflet.GestureHandling turns wheel zoom on only
     // when it sees Ctrl, too late for the notch that showed it: zoom by that notch here.

@@ -30,8 +30,9 @@ def map_data(at: AppTest) -> dict:
 
 
 def selection(at: AppTest) -> str:
-    """The script the map is sent to mark its selected stop."""
-    return json.loads(the_map(at).proto.json_args)["feature_group"]
+    """The script the page sends the map to mark its selected stop."""
+    (body,) = [h.proto.body for h in at.get("html") if "itinerarySelected" in h.proto.body]
+    return body
 
 
 def markers(at: AppTest) -> list[str]:

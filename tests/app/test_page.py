@@ -30,7 +30,7 @@ def test_default_trip_loads_with_three_markers_and_an_overview():
     assert "3 stops in 3 countries · 10 meetings" in panel(at)
     assert at.date_input[0].value == (date(2022, 10, 3), date(2022, 10, 7))
     assert at.query_params == {}  # the whole trip's overview needs no parameters
-    assert "itinerary.select(null);" in selection(at)
+    assert "window.itinerarySelected = null;" in selection(at)
 
 
 def test_date_filter_hides_and_restores_stops_and_meetings():
@@ -78,7 +78,7 @@ def test_clicking_a_marker_shows_that_stops_meetings():
     assert at.session_state["selected_stop"] == "lima"
     assert at.selectbox(key="selected_stop").value == "lima"
     assert at.query_params == {"stop": "lima"}
-    assert "itinerary.select(2);" in selection(at)  # marked, and brought into view
+    assert "window.itinerarySelected = 2;" in selection(at)  # marked, and brought into view
 
 
 def test_a_click_names_its_stop_so_visits_to_one_place_stay_apart(argv, tmp_path):

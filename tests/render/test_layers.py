@@ -7,7 +7,7 @@ import pytest
 
 from itinerary.config import NUMBERED_MAX
 from itinerary.model import Meeting, Stop, Trip
-from itinerary.render.layers import Selection, data_json, trip_data
+from itinerary.render.layers import data_json, trip_data
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -61,12 +61,6 @@ def test_the_route_is_sent_as_the_lines_to_draw():
 def test_numbered_markers_up_to_a_limit_of_stops(stops, numbered):
     trip = Trip(tuple(stop(f"s{i}", i * 0.001, 0.0) for i in range(stops)))
     assert trip_data(trip)["numbered"] is numbered
-
-
-@pytest.mark.parametrize(("index", "script"), [(None, "itinerary.select(null);"),
-                                               (3, "itinerary.select(3);")])
-def test_the_selection_is_a_call_with_the_stops_index(index, script):
-    assert Selection(index).index == script.split("(")[1].rstrip(");")
 
 
 def test_trips_joined_send_their_parts_names_and_colours():

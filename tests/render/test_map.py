@@ -9,7 +9,7 @@ import pytest
 from itinerary.config import NUMBERED_MAX
 from itinerary.model import Stop, Trip
 from itinerary.render import assets
-from itinerary.render.map import build_map, selection_layer, standalone_html
+from itinerary.render.map import build_map, selected_index, standalone_html
 from itinerary.sources.stops import load_trip
 from tests.pages import marker_titles, points, trip_data
 from tests.paths import DATA
@@ -112,16 +112,17 @@ def test_markers_across_the_antimeridian_stay_on_the_main_world():
     assert points(trip_data(render(trip))) == [[35.68, 139.69], [21.3, -157.8]]
 
 
-@pytest.mark.parametrize(("stop_id", "call"), [("lima", "itinerary.select(2);"),
-                                               (None, "itinerary.select(null);"),
-                                               ("nowhere", "itinerary.select(null);")])
-def test_the_selection_is_sent_as_the_stops_index(located_trip, stop_id, call):
-    from streamlit_folium import generate_leaflet_string
+@pytest.mark.parametrize(("stop_id", "index"), [("lima", 2), ("bogota", 0), (None, None),
+                                                ("nowhere", None)])
+def test_the_selection_is_the_stops_index_among_the_markers(located_trip, stop_id, index):
+    assert selected_index(located_trip, stop_id) == index
 
-    m = build_map(located_trip, base=BASE, embedded=True)
-    group = selection_layer(located_trip, stop_id)
-    group.add_to(m)
-    assert call in generate_leaflet_string(group)
+
+def test_a_stop_the_map_does_not_draw_is_no_selection():
+    day = date(2022, 1, 1)
+    trip = Trip((Stop("a", "Nowhere", "", day, day), Stop("b", "Lima", "Peru", day, day,
+                                                          lat=-12.0, lon=-77.0)))
+    assert (selected_index(trip, "a"), selected_index(trip, "b")) == (None, 0)
 
 
 # What could end the script, start markup, or be evaluated as a template never stands raw
