@@ -21,6 +21,14 @@ SHORT = {"width": 1400, "height": 700}
 PHONE = {"width": 390, "height": 844}
 SIZES = {"desktop": DESKTOP, "short": SHORT, "phone": PHONE}
 
+
+@pytest.fixture(scope="session", autouse=True)
+def built_index(gazetteer) -> None:
+    """The gazetteer's index built before any server starts, as the tests before these
+    leave it: otherwise the first page a test opens waits for it, past the test's timeout
+    on a slow machine."""
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
     running = Server()
