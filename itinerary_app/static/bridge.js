@@ -62,12 +62,13 @@
   function clicked(map, marker, number) {
     var state = window.__GLOBAL_DATA__, before = state.last_object_clicked_count;
     setTimeout(function () {
-      window.itinerary.select(window.itinerary.shown.markers.indexOf(marker));
       if (state.last_object_clicked_count === before) {
         state.last_object_clicked = marker.getLatLng();
         state.last_object_clicked_count += 1;
       }
       send(map, { stop: number });
+      // After the report, so that marking the marker does not hold the app's answer back.
+      window.itinerary.select(window.itinerary.shown.markers.indexOf(marker));
     }, 0);
   }
 
