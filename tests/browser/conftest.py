@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from itinerary.geocoding.index import open_index
 from tests.streamlit_server import Server
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -26,7 +27,8 @@ SIZES = {"desktop": DESKTOP, "short": SHORT, "phone": PHONE}
 def built_index(gazetteer) -> None:
     """The gazetteer's index built before any server starts, as the tests before these
     leave it: otherwise the first page a test opens waits for it, past the test's timeout
-    on a slow machine."""
+    on a slow machine. (Making a Gazetteer does not open its index; this does.)"""
+    open_index(gazetteer.index_path).conn.close()
 
 
 @pytest.fixture(scope="session")
