@@ -68,7 +68,7 @@
       }
       send(map, { stop: number });
       // After the report, so that marking the marker does not hold the app's answer back.
-      window.itinerary.select(window.itinerary.shown.markers.indexOf(marker));
+      window.itinerary.select(marker.stopIndex);
     }, 0);
   }
 
