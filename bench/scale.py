@@ -8,6 +8,10 @@ dates and meetings, then measures in a fresh process for each app:
 - payload: the map's HTML/JS the browser receives (the component's arguments);
 - filter, click: the app's rerun time with Streamlit's AppTest after a date-filter change
   and after a marker click (median of several runs);
+- resent: what a click's rerun sends the browser again, in KB. Streamlit sends a message
+  of 10 KB or more only as a reference when the browser holds the same message already, so
+  what is resent is each element whose message changed since the last click, and every
+  small one. The largest of them are named;
 - memory: the process's resident memory after those runs.
 
 The baseline is `bench/naive_app.py`: one folium.Marker with a popup per stop, the whole
@@ -92,7 +96,7 @@ def measure(app: str, stops: Path, meetings: Path) -> dict:
     result["filter"] = statistics.median(filters)
     at.date_input[0].set_value((first, last)).run()  # every stop clickable again
     places = _places(at)
-    clicks = []
+    clicks, sent = [], [_messages(at)]
     for i in range(runs):
         lat, lon = places[(i * 7919) % len(places)]
         value = {"last_object_clicked": {"lat": lat, "lng": lon},
@@ -102,11 +106,42 @@ def measure(app: str, stops: Path, meetings: Path) -> dict:
         started = time.perf_counter()
         at.run()
         clicks.append(time.perf_counter() - started)
+        sent.append(_messages(at))
         if app == "itinerary":  # the click really selected a stop
-            assert at.selectbox(key="selected_stop").value, "click selected nothing"
+            assert at.session_state["selected_stop"], "click selected nothing"
     result["click"] = statistics.median(clicks)
+    resent = _resent(sent[-2], sent[-1])
+    result["resent"] = sum(resent.values())
+    result["largest"] = ", ".join(f"{name} {size / 1024:,.0f}" for name, size in
+                                  sorted(resent.items(), key=lambda kv: -kv[1])[:3])
     result["memory"] = _rss_mb()
     return result
+
+
+MIN_CACHED = 10_000  # Streamlit's global.minCachedMessageSize, by default
+
+
+def _messages(at: object) -> dict[str, bytes]:
+    """Each element's message after a run, by its place on the page and its kind."""
+    found: dict[str, bytes] = {}
+
+    def walk(node: object, path: str) -> None:
+        children = getattr(node, "children", None)
+        if children:
+            for index, child in children.items():
+                walk(child, f"{path}.{index}")
+        elif getattr(node, "proto", None) is not None:
+            key = getattr(node, "key", None) or node.type
+            found[f"{path} {key}"] = node.proto.SerializeToString()
+
+    walk(at._tree, "")
+    return found
+
+
+def _resent(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, int]:
+    """The size of each element a rerun sends again: changed, or too small to be cached."""
+    return {path.split(" ", 1)[1]: len(message) for path, message in after.items()
+            if len(message) < MIN_CACHED or before.get(path) != message}
 
 
 def _build_time(app: str, stops: Path, meetings: Path) -> float:
@@ -157,12 +192,13 @@ def run_one(app: str, stops: Path, meetings: Path) -> dict:
 
 def table(rows: list[tuple[int, dict, dict]]) -> str:
     lines = ["| stops | build ms (ratio) | payload KB (ratio) | filter rerun ms (ratio) | "
-             "click rerun ms (ratio) | memory MB (ratio) |", "|---:|---:|---:|---:|---:|---:|"]
+             "click rerun ms (ratio) | click resends KB (ratio) | memory MB (ratio) | "
+             "largest resent, KB |", "|---:|---:|---:|---:|---:|---:|---:|:---|"]
     for n, ours, base in rows:
         cells = [f"{ours[key] * scale:,.0f} ({ours[key] / base[key]:.2f})"
                  for key, scale in (("build", 1000), ("payload", 1 / 1024), ("filter", 1000),
-                                    ("click", 1000), ("memory", 1))]
-        lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
+                                    ("click", 1000), ("resent", 1 / 1024), ("memory", 1))]
+        lines.append(f"| {n:,} | " + " | ".join(cells) + f" | {ours['largest']} |")
     return "\n".join(lines)
 
 
@@ -180,7 +216,7 @@ def main(sizes: tuple[int, ...]) -> None:
 
 
 def _rounded(result: dict) -> dict:
-    return {k: round(v, 4) for k, v in result.items()}
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in result.items()}
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ from itinerary_app.state import (
     WRITTEN,
 )
 
-OVERVIEW = ""  # the stop picker's "no stop selected" choice
+OVERVIEW = ""  # "no stop selected": the overview, also the stop picker's choice for it
 
 
 def current_query() -> Query:

@@ -2,9 +2,9 @@
 
 The map and the timeline stand on the left, the panel on the right (below them on a
 phone): search, stepping through the stops, the stop picker, and the overview or the
-selected stop's card. The selected stop is the stop picker's value (`state.SELECTED`); a
-click on the map, on the timeline, on a search result or a step button changes it before
-the picker is drawn.
+selected stop's card. The selected stop is kept in `state.SELECTED`; a click on the map,
+on the timeline, on a search result, a step button or a pick in the stop picker changes it
+before the panel is drawn.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from itinerary import config
-from itinerary.dashboard import labels
+from itinerary.dashboard import cards, labels
 from itinerary.dashboard.brief import brief_html
-from itinerary.dashboard.panel import overview, stop_details, topic_counts
+from itinerary.dashboard.panel import overview, topic_counts
 from itinerary.dashboard.search import SearchIndex, describe
 from itinerary.dashboard.view import Shown, View, shown_between, step, stop_at
 from itinerary.errors import ItineraryError
@@ -32,6 +32,7 @@ from itinerary.model import Trip
 from itinerary.render import assets
 from itinerary.render.bundle import bundle
 from itinerary.render.image import map_image
+from itinerary.render.layers import LayerData, layer_data
 from itinerary.render.map import build_map, selected_index
 from itinerary.render.timeline import PICK, timeline
 from itinerary.sources.export import meetings_to_csv, stops_to_csv
@@ -52,6 +53,7 @@ from itinerary_app.state import (
     MAP,
     NEXT_STOP,
     OVERVIEW_BUTTON,
+    PICKER,
     PREVIOUS_STOP,
     PRINT_BRIEF,
     PRINT_NOW,
@@ -131,14 +133,17 @@ def _served(folder: Path, name: str) -> str:
     return f"../{files.name}/"
 
 
-def the_map(shown: Trip) -> folium.Map:
-    """The map, its scripts (the map's and the page's bridge) joined into one file."""
+def the_map(shown: Trip, data: LayerData) -> folium.Map:
+    """The map, its scripts (the map's and the page's bridge) joined into one file. A
+    folium map is drawn once (streamlit-folium changes it as it draws it), so it is made on
+    every run, from the trip layer's data kept for the dates."""
     vendor, folder = config.vendor_dir(), config.cache_dir() / "map-scripts"
     base, pages = _served(vendor, "map_assets"), _served(STATIC, "page_assets")
     bridge = (("itinerary_bridge", pages + "bridge.js"),)
     files = _script_files(vendor, base, pages, folder)
-    return bundle(build_map(shown, base=base, embedded=True, height=f"{MAP_HEIGHT}px",
-                            scripts=bridge), files, folder, _served(folder, "map_scripts"))
+    made = build_map(shown, base=base, embedded=True, height=f"{MAP_HEIGHT}px",
+                     scripts=bridge, data=data)
+    return bundle(made, files, folder, _served(folder, "map_scripts"))
 
 
 @cache
@@ -151,19 +156,21 @@ def _script_files(vendor: Path, base: str, pages: str, folder: Path) -> dict[str
     return files | {pages + "bridge.js": STATIC / "bridge.js"}
 
 
-def map_column(dataset: Dataset, shown: Trip, start: date, end: date) -> None:
+def map_column(dataset: Dataset, shown: Trip, dates: tuple[date, date],
+               memo_key: tuple) -> None:
     """The map and, under it, the timeline."""
     selected = SELECTED.get() or None
     # The map's message stays the same from click to click, so Streamlit does not send it
     # again: the selection goes to the map in a script of its own (select.js).
-    value = st_folium(the_map(shown),
+    data = session_memo("map_data", memo_key, lambda: layer_data(shown))
+    value = st_folium(the_map(shown, data),
                       key=MAP.name, height=MAP_HEIGHT, use_container_width=True,
                       returned_objects=["last_clicked", "last_object_clicked",
                                         "last_object_clicked_count"])
     index = selected_index(shown, selected)
     st.html(f"<script>window.itinerarySelected = {json.dumps(index)};\n"
             f"{script('select.js')}</script>", unsafe_allow_javascript=True)
-    chart = timeline(shown, start, end, selected)
+    chart = timeline(shown, *dates, selected)
     if chart is not None:
         st.altair_chart(chart, key=TIMELINE.name, on_select="rerun", selection_mode=PICK,
                         width="stretch")
@@ -179,32 +186,49 @@ def panel(trip: Trip, dated: Trip, shown: Trip, memo_key: tuple) -> None:
     (`dated`), of which the map draws `shown`."""
     search(shown, memo_key)
     steps(shown)
-    choices = session_memo("stop_choices", memo_key, lambda: labels.stop_choices(shown))
-    stop_id = st.selectbox("Stop", [OVERVIEW, *(s.stop_id for s in shown.stops)],
-                           key=SELECTED.name,
-                           format_func=lambda i: choices.get(i, "Trip overview"))
+    stop_picker(shown, memo_key)
+    stop_id = SELECTED.get()
     stop = trip.stop(stop_id) if stop_id else None
     with st.container(key=STOP_PANEL):
         if stop is not None:
-            st.markdown(stop_details(trip, stop, shown))
+            # One maker of cards for the dates: what it learns of the trip (how each stop
+            # was reached) is learnt once, not on every click.
+            made = session_memo("cards", memo_key, lambda: cards.Cards(trip, shown))
+            st.markdown(cards.markdown(made.stop(stop)))
         else:
             st.markdown(session_memo("overview", memo_key, lambda: overview(dated)))
             topics(shown)
     take_away(dated, shown)
 
 
+def stop_picker(shown: Trip, memo_key: tuple) -> None:
+    """A list to go to any stop, or back to the overview. It goes there and empties
+    itself: it says where to go, not where the view is (the card says that). So it stays
+    the same from click to click, and Streamlit does not send its list of every stop again."""
+    choices = session_memo("stop_choices", memo_key, lambda: labels.stop_choices(shown))
+
+    def picked() -> None:
+        stop_id = PICKER.get()
+        if stop_id is not None:
+            select(stop_id)
+        PICKER.set(None)
+
+    st.selectbox("Stop", [OVERVIEW, *(s.stop_id for s in shown.stops)], key=PICKER.name,
+                 index=None, placeholder="Go to a stop", on_change=picked,
+                 format_func=lambda i: choices.get(i, "Trip overview"))
+
+
 def take_away(dated: Trip, shown: Trip) -> None:
     """The Download menu, of every format for what is shown (the dates and trips chosen;
     a map page or image, of the stops the map draws), and the Print brief button."""
-    row = st.container(horizontal=True, gap="small")
+    row, stem = st.container(horizontal=True, gap="small"), file_stem(dated)
     with row.popover("Download", icon=":material/download:"):
         # Callables: a file is made when its button is pressed, not on every rerun.
         for name, fmt in FORMATS.items():
             trip = shown if name in MAPS else dated
             st.download_button(fmt.label, partial(export, trip, name), key=f"download_{name}",
-                               file_name=file_name(dated, name), mime=fmt.mime,
+                               file_name=file_name(dated, name, stem), mime=fmt.mime,
                                width="stretch")
-        stem = file_stem(dated)
         st.download_button("Stops only (CSV)", partial(stops_to_csv, dated.stops),
                            key="download_stops", file_name=f"{stem}-stops.csv",
                            mime="text/csv", width="stretch")
@@ -283,7 +307,7 @@ def topics(shown: Trip) -> None:
              format_func=lambda t: f"{md(t)} ({counts[t]})")
 
 
-def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
+def dashboard(dataset: Dataset, trip: Trip, warnings: list[str], online: bool) -> None:
     view_for(trip, dataset.key, dataset.edited_from)
     st.title(md(trip.title or "Itinerary"), anchor=False)
     for warning in [*LINK_WARNINGS.get(), *warnings]:
@@ -296,13 +320,15 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str]) -> None:
         st.info(md(view.notice))
     if view.drawn.stop(SELECTED.get()) is None:
         select(None)
-    browsing(dataset, trip, view, (start, end, complete))
-    brief(view.dated, view.drawn, (dataset.key, start, end))
+    # What is made of the dates' stops is made once for them, and kept under this key.
+    memo_key = (dataset.key, online, start, end)
+    browsing(dataset, trip, view, (start, end, complete), memo_key)
+    brief(view.dated, view.drawn, memo_key)
 
 
 @st.fragment
 def browsing(dataset: Dataset, trip: Trip, view: Shown,
-             dates: tuple[date, date, bool]) -> None:
+             dates: tuple[date, date, bool], memo_key: tuple) -> None:
     """The map, the timeline and the panel: a click, a step, a search or a pick reruns only
     them (a fragment), so it does not send the rest of the page again, the brief's image
     among it."""
@@ -313,9 +339,9 @@ def browsing(dataset: Dataset, trip: Trip, view: Shown,
     follow_timeline(shown)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
-        map_column(dataset, shown, start, end)
+        map_column(dataset, shown, (start, end), memo_key)
     with panel_col:
-        panel(trip, dated, shown, (dataset.key, start, end))
+        panel(trip, dated, shown, memo_key)
     if tapped:
         st.html(f"<script>{script('page.js')}</script><!-- {LAST_CLICK.get()} -->",
                 unsafe_allow_javascript=True)
@@ -352,4 +378,4 @@ def main(script_path: str) -> None:
         show_error(exc)
         return
     with view:
-        dashboard(dataset, trip, [*told, *warnings])
+        dashboard(dataset, trip, [*told, *warnings], online)

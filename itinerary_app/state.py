@@ -56,7 +56,8 @@ class Family(Generic[T]):
 # The view: what is shown.
 SOURCE = Key[str]("source", "")  # the data picker's choice
 DATES = Key[tuple]("dates", ())  # the date range picker's value
-SELECTED = Key[str]("selected_stop", "")  # the stop picker's value; "" is the overview
+SELECTED = Key[str]("selected_stop", "")  # the selected stop's id; "" is the overview
+PICKER = Key[Any]("stop_picker", None)  # the stop picker, empty but while a pick is followed
 SEARCH = Key[str]("search", "")
 TOPIC = Key[Any]("topic", None)  # the overview's topic pills, a filter to pick, not a state
 DATASET = Key[str]("dataset", "")  # the key of the data the view was last set for

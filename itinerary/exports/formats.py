@@ -60,5 +60,7 @@ def file_stem(trip: Trip) -> str:
     return "-".join(p for p in (who, when, where) if p)[:80].rstrip("-") or "trip"
 
 
-def file_name(trip: Trip, name: str) -> str:
-    return f"{file_stem(trip)}.{FORMATS[name].extension}"
+def file_name(trip: Trip, name: str, stem: str | None = None) -> str:
+    """The file name of the trip in the format `name`; `stem`, when given, is the trip's
+    `file_stem` already found (a menu of every format finds it once)."""
+    return f"{stem or file_stem(trip)}.{FORMATS[name].extension}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 
 import folium
 from branca.element import CssLink, Element, JavascriptLink
@@ -137,13 +138,14 @@ class TripLayer(Script):
     """
 
     def __init__(self, trip: Trip, base: str, *, popups: bool = False,
-                 scripts: tuple[tuple[str, str], ...] = ()) -> None:
+                 scripts: tuple[tuple[str, str], ...] = (),
+                 data: LayerData | None = None) -> None:
         super().__init__()
         self._name = "TripLayer"
-        payload = trip_data(trip, popups=popups)
-        self.data = data_json(payload)
+        made = data or layer_data(trip, popups=popups)
+        self.data = made.json
         self.default_js = [("markercluster", assets.url(base, "cluster_js"))]
-        if payload["numbered"]:
+        if made.numbered:
             self.default_js.append(("antpath", assets.url(base, "antpath_js")))
         self.default_js += [("itinerary_trip", assets.url(base, "trip_js")), *scripts]
         self.default_css = [("markercluster_css", assets.url(base, "cluster_css")),
@@ -151,6 +153,21 @@ class TripLayer(Script):
 
     def script(self) -> str:
         return f"itinerary.drawTrip({self._parent.get_name()}, {self.data});"
+
+
+@dataclass(frozen=True)
+class LayerData:
+    """The trip layer's data as its script takes it. Making it is most of making a map, so
+    a page that draws the same stops again (the app, on every click) keeps it and hands it
+    back (`build_map`'s `data`)."""
+
+    json: str
+    numbered: bool  # few enough stops to number each marker and animate the route
+
+
+def layer_data(trip: Trip, *, popups: bool = False) -> LayerData:
+    payload = trip_data(trip, popups=popups)
+    return LayerData(data_json(payload), payload["numbered"])
 
 
 def trip_data(trip: Trip, *, popups: bool = False) -> dict:

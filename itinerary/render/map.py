@@ -14,7 +14,7 @@ import folium
 
 from itinerary.model import Trip
 from itinerary.render import assets
-from itinerary.render.layers import CountryOutlines, Palette, RawText, TripLayer
+from itinerary.render.layers import CountryOutlines, LayerData, Palette, RawText, TripLayer
 from itinerary.render.topology import fine_outlines
 
 # Leaflet's default turns one notch of a mouse wheel into two or three levels of zoom.
@@ -22,7 +22,8 @@ _WHEEL_PX_PER_ZOOM = 120
 
 
 def build_map(trip: Trip, *, base: str, embedded: bool = False, height: str = "100%",
-              scripts: tuple[tuple[str, str], ...] = ()) -> folium.Map:
+              scripts: tuple[tuple[str, str], ...] = (),
+              data: LayerData | None = None) -> folium.Map:
     """The map of the trip's located stops, numbered as in the trip, with the route.
 
     `base` is the URL the package's static folder is published at; a standalone page uses
@@ -30,7 +31,8 @@ def build_map(trip: Trip, *, base: str, embedded: bool = False, height: str = "1
     page that scrolls and shows each stop's details itself: one finger or the wheel scroll
     the page, two fingers or Ctrl and the wheel move the map; otherwise each marker opens
     its stop's card in a popup. `scripts` ((name, URL) pairs) are the embedding page's own,
-    loaded after the map's.
+    loaded after the map's. `data` is the trip layer's data (`layers.layer_data`) when the
+    caller kept it from an earlier map of the same stops.
     """
     assets.check()
     points = [(s.lat, s.lon) for s in trip.stops if s.located]
@@ -55,7 +57,7 @@ def build_map(trip: Trip, *, base: str, embedded: bool = False, height: str = "1
     inline = base == assets.INLINE
     Palette().add_to(m)
     CountryOutlines(base, inline=inline, fine=inline and fine_outlines(points)).add_to(m)
-    TripLayer(trip, base, popups=not embedded, scripts=scripts).add_to(m)
+    TripLayer(trip, base, popups=not embedded, scripts=scripts, data=data).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m
 

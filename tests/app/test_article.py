@@ -53,7 +53,7 @@ def test_a_pasted_article_is_a_draft_on_the_map_with_its_tables_open():
 
 def test_a_stops_card_shows_its_evidence():
     at = from_article(ANNOUNCEMENT)
-    at.selectbox(key="selected_stop").select("santiago").run()
+    at.selectbox(key="stop_picker").select("santiago").run()
     assert "**evidence:** The Secretary will then travel to Santiago, Chile, on October 5" \
         in panel(at)
     assert "**dates:** stated" in panel(at)
@@ -111,7 +111,7 @@ def test_hostile_words_of_a_pasted_text_are_escaped_in_the_panel():
     text = ("Ortega will travel to Lima, Peru, on October 6 <img src=x onerror=alert(1)> "
             "[x](javascript:alert(1)) **loud**.")
     at = from_article(text)
-    at.selectbox(key="selected_stop").select("lima").run()
+    at.selectbox(key="stop_picker").select("lima").run()
     shown = panel(at)
     assert r"\<img src=x onerror=alert\(1\)\>" in shown
     assert "<img" not in shown.replace(r"\<img", "")

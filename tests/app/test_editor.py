@@ -50,9 +50,9 @@ def test_a_fixed_date_moves_the_stop_the_dates_and_the_timeline():
 
 def test_the_selected_stop_stays_selected_through_an_edit():
     at = opened(app().run())
-    at.selectbox(key="selected_stop").select("lima").run()
+    at.selectbox(key="stop_picker").select("lima").run()
     at = edit(at, "stops", {2: {"place": "Cusco"}})
-    assert at.selectbox(key="selected_stop").value == "lima"
+    assert at.session_state["selected_stop"] == "lima"
     assert markers(at)[2] == "3. Cusco, Peru"
 
 
@@ -63,7 +63,7 @@ def test_rows_added_and_removed():
     assert markers(at) == [*SEED, "4. Quito, Ecuador"]
     at = edit(at, "meetings", added=[{"stop_id": "quito", "with": "Guillermo Lasso"}],
               deleted=range(3))
-    at.selectbox(key="selected_stop").select("quito").run()
+    at.selectbox(key="stop_picker").select("quito").run()
     assert "Guillermo Lasso" in panel(at)
 
 

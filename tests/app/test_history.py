@@ -20,7 +20,7 @@ def back_to(at, query: dict):
 def test_query_parameters_restore_a_view():
     at = app({"start": "2022-10-06", "end": "2022-10-07", "stop": "lima"}).run()
     assert markers(at) == ["3. Lima, Peru"]
-    assert at.selectbox(key="selected_stop").value == "lima"
+    assert at.session_state["selected_stop"] == "lima"
     assert heading(at) == "### 3. Lima, Peru"
 
 

@@ -15,6 +15,7 @@ from tests.app.driver import (
     panel,
     seen,
     selection,
+    the_map,
     title,
 )
 from tests.paths import DATA
@@ -38,7 +39,7 @@ def test_date_filter_hides_and_restores_stops_and_meetings():
     at.date_input[0].set_value((date(2022, 10, 5), date(2022, 10, 5))).run()
     assert markers(at) == ["2. Santiago, Chile"]
     assert "1 stop in 1 country · 2 meetings" in panel(at)
-    assert at.selectbox(key="selected_stop").options == ["Trip overview",
+    assert at.selectbox(key="stop_picker").options == ["Trip overview",
                                                          "2. Santiago, Chile (5 Oct 2022)"]
     assert at.query_params == {"start": "2022-10-05", "end": "2022-10-05"}
     at.date_input[0].set_value((date(2022, 10, 3), date(2022, 10, 7))).run()
@@ -52,7 +53,7 @@ def test_a_trip_past_the_draw_limit_shows_its_newest_stops_and_says_so(monkeypat
         "The map shows the 2 newest of 3 stops, from 2022-10-05 to 2022-10-07. Narrow the "
         "dates to see the earlier ones."]
     assert markers(at) == ["2. Santiago, Chile", "3. Lima, Peru"]
-    assert at.selectbox(key="selected_stop").options == [
+    assert at.selectbox(key="stop_picker").options == [
         "Trip overview", "2. Santiago, Chile (5 Oct 2022)", "3. Lima, Peru (6–7 Oct 2022)"]
     assert "3 stops in 3 countries · 10 meetings" in panel(at)  # the dates' overview, whole
     at.date_input[0].set_value((date(2022, 10, 3), date(2022, 10, 5))).run()
@@ -63,7 +64,7 @@ def test_a_trip_past_the_draw_limit_shows_its_newest_stops_and_says_so(monkeypat
 def test_the_date_filter_filters_meetings_by_their_day():
     at = app().run()
     at.date_input[0].set_value((date(2022, 10, 7), date(2022, 10, 7))).run()
-    at.selectbox(key="selected_stop").select("lima").run()
+    at.selectbox(key="stop_picker").select("lima").run()
     text = panel(at)
     assert "#### Meetings (3)" in text and "Pedro Castillo, President" not in text
     assert "César Landa, Foreign Minister of Peru** · _date not given_" in text
@@ -76,7 +77,6 @@ def test_clicking_a_marker_shows_that_stops_meetings():
     assert "Pedro Castillo, President of Peru" in text
     assert "From Santiago: about 2,459 km, the next day" in seen(text)
     assert at.session_state["selected_stop"] == "lima"
-    assert at.selectbox(key="selected_stop").value == "lima"
     assert at.query_params == {"stop": "lima"}
     assert "window.itinerarySelected = 2;" in selection(at)  # marked, and brought into view
 
@@ -96,22 +96,42 @@ def test_a_click_names_its_stop_so_visits_to_one_place_stay_apart(argv, tmp_path
 def test_a_click_on_the_empty_map_returns_to_the_overview():
     at = click(app().run(), LIMA)
     at = click_empty_map(at)
-    assert at.selectbox(key="selected_stop").value == ""
+    assert at.session_state["selected_stop"] == ""
     assert at.query_params == {}
 
 
 def test_click_then_filter_clears_a_hidden_selection():
     at = click(app().run(), LIMA)
     at.date_input[0].set_value((date(2022, 10, 3), date(2022, 10, 4))).run()
-    assert at.selectbox(key="selected_stop").value == ""  # back to the trip overview
+    assert at.session_state["selected_stop"] == ""  # back to the trip overview
     assert "**3–4 Oct 2022** · 1 stop" in panel(at)
 
 
-def test_picking_a_stop_in_the_panel_selects_it():
+def test_picking_a_stop_in_the_panel_selects_it_and_the_picker_empties_itself():
     at = app().run()
-    at.selectbox(key="selected_stop").select("bogota").run()
+    assert at.selectbox(key="stop_picker").value is None
+    assert at.selectbox(key="stop_picker").proto.placeholder == "Go to a stop"
+    at.selectbox(key="stop_picker").select("bogota").run()
     assert "Álvaro Leyva, Foreign Minister of Colombia" in panel(at)
     assert "Ethnic Chapter" in panel(at)
+    # The card names the stop; the picker is ready for the next one.
+    assert at.selectbox(key="stop_picker").value is None
+    assert at.query_params == {"stop": "bogota"}
+    at.selectbox(key="stop_picker").select("").run()
+    assert heading(at) == "**3–7 Oct 2022** · 3 stops in 3 countries · 10 meetings"
+
+
+def test_a_click_leaves_the_maps_and_the_stop_pickers_messages_as_they_were():
+    """What does not change is not sent again (Streamlit sends a large message it sent
+    before as a reference): the map holds every stop, the picker lists them all."""
+    at = click(app().run(), LIMA)
+    before = [e.proto.SerializeToString()
+              for e in (the_map(at), at.selectbox(key="stop_picker"))]
+    at = click(at, (-33.45, -70.65), stop=2, last_object_clicked_count=2)
+    assert heading(at) == "### 2. Santiago, Chile"
+    assert [e.proto.SerializeToString()
+            for e in (the_map(at), at.selectbox(key="stop_picker"))] == before
+    assert "window.itinerarySelected = 1;" in selection(at)
 
 
 @pytest.mark.parametrize(("presses", "stop"), [
@@ -134,7 +154,7 @@ def test_step_buttons_have_their_keys_and_are_off_where_they_lead_nowhere():
     assert (at.button(key="previous_stop").disabled, at.button(key="overview").disabled,
             at.button(key="next_stop").disabled) == (True, True, False)
     assert at.button(key="next_stop").proto.shortcut.lower() == "right"
-    at.selectbox(key="selected_stop").select("lima").run()
+    at.selectbox(key="stop_picker").select("lima").run()
     assert (at.button(key="previous_stop").disabled, at.button(key="next_stop").disabled) == (
         False, True)
 

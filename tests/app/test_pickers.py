@@ -39,7 +39,7 @@ def test_command_line_file_opens_another_itinerary(argv):
     at = app().run()
     assert title(at) == "stops_extra.csv"
     assert markers(at) == ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Quito, Ecuador"]
-    at.selectbox(key="selected_stop").select("a").run()
+    at.selectbox(key="stop_picker").select("a").run()
     assert "- **host:** Petro" in panel(at)  # extra columns are kept and shown
 
 
@@ -83,7 +83,7 @@ def test_unplaced_and_approximate_stops_are_named_not_dropped(argv):
     assert any("Atlantis" in w and "not drawn" in w for w in said)
     assert any("Xyzzyville" in w and "country's centre" in w for w in said)
     assert markers(at) == ["1. Bogotá, Colombia", "2. Xyzzyville, Colombia"]
-    assert len(at.selectbox(key="selected_stop").options) == 4  # all three stops listed
+    assert len(at.selectbox(key="stop_picker").options) == 4  # all three stops listed
 
 
 def test_official_record_picks_a_traveller_and_a_trip(small_record):
@@ -102,7 +102,7 @@ def test_official_record_picks_a_traveller_and_a_trip(small_record):
     assert not at.exception and not at.error
     assert title(at) == "Traveller · Egypt and India, May 1959"
     assert markers(at) == ["1. Cairo, Egypt", "2. Alexandria, Egypt", "3. Mumbai (Bombay), India"]
-    at.selectbox(key="selected_stop").select("10-1").run()
+    at.selectbox(key="stop_picker").select("10-1").run()
     text = panel(at)
     assert "**Traveller:** Test Traveller, Secretary of State" in text
     assert "_Record 10 of the Office of the Historian's travels\\._" in text

@@ -69,6 +69,7 @@ def test_files_are_named_after_the_trip(located_trip, title, stops, stem):
     assert file_stem(trip) == stem
     assert file_name(trip, "geojson") == f"{stem}.geojson"
     assert file_name(trip, "csv") == f"{stem}.zip"
+    assert file_name(trip, "kml", stem) == f"{stem}.kml"  # the stem found once, for a menu
 
 
 def test_a_trip_with_nothing_to_name_it_by_is_a_trip():

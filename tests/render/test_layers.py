@@ -1,13 +1,14 @@
 """The map's own elements: safe JSON for scripts, and the trip layer's compact data."""
 
 import json
+import re
 from datetime import date
 
 import pytest
 
 from itinerary.config import NUMBERED_MAX
 from itinerary.model import Meeting, Stop, Trip
-from itinerary.render.layers import data_json, trip_data
+from itinerary.render.layers import data_json, layer_data, trip_data
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -73,3 +74,20 @@ def test_trips_joined_send_their_parts_names_and_colours():
     assert data["stops"]["part"] == [0, 1]  # the located stops' parts
     assert len(data["routes"]) == 2
     assert "parts" not in trip_data(Trip((stop("a", -12.0, -77.0),)))
+
+
+@pytest.mark.parametrize("count", [3, NUMBERED_MAX + 1])
+def test_a_map_made_from_kept_layer_data_is_the_map_made_anew(count):
+    from itinerary.render.map import build_map
+
+    trip = Trip(tuple(stop(str(i), -12.0 + i / 100, -77.0) for i in range(count)))
+    kept = layer_data(trip)
+    assert kept.numbered is (count <= NUMBERED_MAX)
+    assert json.loads(kept.json) == trip_data(trip)
+
+    def page(m):  # folium names each element at random
+        return re.sub(r"_[0-9a-f]{32}", "_ID", m.get_root().render())
+
+    fresh = build_map(trip, base="../files/", embedded=True)  # no popups, as layer_data
+    again = build_map(trip, base="../files/", embedded=True, data=kept)
+    assert page(again) == page(fresh)
