@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -139,9 +140,13 @@ def _messages(at: object) -> dict[str, bytes]:
 
 
 def _resent(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, int]:
-    """The size of each element a rerun sends again: changed, or too small to be cached."""
-    return {path.split(" ", 1)[1]: len(message) for path, message in after.items()
-            if len(message) < MIN_CACHED or before.get(path) != message}
+    """What a rerun sends again, by kind of element (the sizes of all the elements of one
+    kind, such as every markdown, added up): each changed, or too small to be cached."""
+    sizes: Counter[str] = Counter()
+    for path, message in after.items():
+        if len(message) < MIN_CACHED or before.get(path) != message:
+            sizes[path.split(" ", 1)[1]] += len(message)
+    return dict(sizes)
 
 
 def _build_time(app: str, stops: Path, meetings: Path) -> float:

@@ -23,7 +23,7 @@ from streamlit_folium import st_folium
 from itinerary import config
 from itinerary.dashboard import cards, labels
 from itinerary.dashboard.brief import brief_html
-from itinerary.dashboard.panel import overview, topic_counts
+from itinerary.dashboard.panel import overview, stop_details, topic_counts
 from itinerary.dashboard.search import SearchIndex, describe
 from itinerary.dashboard.view import Shown, View, shown_between, step, stop_at
 from itinerary.errors import ItineraryError
@@ -191,10 +191,9 @@ def panel(trip: Trip, dated: Trip, shown: Trip, memo_key: tuple) -> None:
     stop = trip.stop(stop_id) if stop_id else None
     with st.container(key=STOP_PANEL):
         if stop is not None:
-            # One maker of cards for the dates: what it learns of the trip (how each stop
-            # was reached) is learnt once, not on every click.
+            # One maker of cards for the dates, kept: not a pass over the trip per click.
             made = session_memo("cards", memo_key, lambda: cards.Cards(trip, shown))
-            st.markdown(cards.markdown(made.stop(stop)))
+            st.markdown(stop_details(trip, stop, shown, made))
         else:
             st.markdown(session_memo("overview", memo_key, lambda: overview(dated)))
             topics(shown)

@@ -46,7 +46,9 @@ def topic_counts(shown: Trip) -> list[tuple[str, int]]:
     return Counter(t for m in shown.meetings for t in m.topics).most_common()
 
 
-def stop_details(trip: Trip, stop: Stop, shown: Trip | None = None) -> str:
+def stop_details(trip: Trip, stop: Stop, shown: Trip | None = None,
+                 made: cards.Cards | None = None) -> str:
     """The stop's card (see `cards`) as Markdown; `shown` narrows the meetings to the
-    chosen dates."""
-    return cards.markdown(cards.Cards(trip, shown).stop(stop))
+    chosen dates. `made` is a maker of cards for `trip` and `shown` kept from an earlier
+    card: what it learnt of the trip (how each stop was reached) it does not learn again."""
+    return cards.markdown((made or cards.Cards(trip, shown)).stop(stop))

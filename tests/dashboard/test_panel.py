@@ -55,6 +55,17 @@ def test_meetings_follow_the_chosen_dates_and_undated_ones_say_so(located_trip):
     assert "**César Landa, Foreign Minister of Peru** · _date not given_" in text
 
 
+def test_a_kept_maker_of_cards_gives_each_stop_the_card_made_anew(located_trip):
+    from itinerary.dashboard.cards import Cards
+
+    shown = located_trip.between(date(2022, 10, 5), date(2022, 10, 7))
+    made = Cards(located_trip, shown)
+    for stop_id in ("santiago", "lima", "santiago"):  # the second card from what it learnt
+        stop = located_trip.stop(stop_id)
+        assert stop_details(located_trip, stop, shown, made) == stop_details(
+            located_trip, stop, shown)
+
+
 def test_a_record_stop_shows_its_traveller_and_a_note_of_its_source():
     from itinerary.model import Stop, Trip
 
