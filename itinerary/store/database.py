@@ -44,8 +44,11 @@ def connect(url: str | None = None) -> Engine:
 
 
 def _sqlite(url: str) -> Engine:
-    path = make_url(url).database
-    if path and path != ":memory:":
+    parsed = make_url(url)
+    path = parsed.database
+    # A URI ("file:...?uri=true") names a file sqlite opens itself: its folder is not made,
+    # or a folder called "file:" would appear in the working directory.
+    if path and path != ":memory:" and parsed.query.get("uri") != "true":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": config.DATABASE_TIMEOUT_S})
 

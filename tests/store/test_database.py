@@ -49,7 +49,8 @@ def versions_in(path) -> int:
         return connection.execute("SELECT count(*) FROM versions").fetchone()[0]
 
 
-def test_a_read_only_database_is_told(tmp_path, seed):
+def test_a_read_only_database_is_told(tmp_path, seed, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     path = tmp_path / "trips.sqlite"
     saved = open_store(f"sqlite:///{path}").create(seed, origin="x")
     store = open_store(f"sqlite:///file:{path}?mode=ro&uri=true")
@@ -57,6 +58,7 @@ def test_a_read_only_database_is_told(tmp_path, seed):
         store.save(saved.trip_id, saved.key, seed, base=1, origin="x")
     assert str(caught.value) == "the database could not save: it is read-only"
     assert versions_in(path) == 1
+    assert not (tmp_path / "file:").exists()  # a URI's folder is not made as a folder
 
 
 def test_a_deleted_file_is_told_or_made_anew(tmp_path, seed):
