@@ -79,6 +79,12 @@ def session_memo(name: str, key: Hashable, make: Callable[[], T]) -> T:
     return held[1]
 
 
+def memo_holds(name: str, key: Hashable) -> bool:
+    """Whether `session_memo(name, key, ...)` would give what it keeps, without making it."""
+    held = MEMO(name).get()
+    return held is not None and held[0] == key
+
+
 class Progress:
     """A progress bar for `place_trip`, shown only when there are more than a handful of
     places to look up, in a place of its own that every run keeps: were it there only

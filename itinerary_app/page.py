@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import date
 from functools import cache, partial
 from pathlib import Path
@@ -38,7 +39,7 @@ from itinerary.render.timeline import PICK, timeline
 from itinerary.sources.export import meetings_to_csv, stops_to_csv
 from itinerary.text import markdown as md
 from itinerary_app import browse, saving
-from itinerary_app.caches import place, session_memo
+from itinerary_app.caches import memo_holds, place, session_memo
 from itinerary_app.datasets import Dataset
 from itinerary_app.editor import edit_tables
 from itinerary_app.history import OVERVIEW, follow_url, view_for, write_url
@@ -234,23 +235,29 @@ def take_away(dated: Trip, shown: Trip) -> None:
         st.download_button("Meetings only (CSV)", partial(meetings_to_csv, dated.meetings),
                            key="download_meetings", file_name=f"{stem}-meetings.csv",
                            mime="text/csv", width="stretch")
-    row.button("Print brief", key="print_brief_button", icon=":material/print:",
-               on_click=lambda: PRINT_NOW.set(True))
-    if PRINT_NOW.pop():  # the brief's template was drawn by the page's last full run
-        st.html(f"<script>setTimeout(() => window.print(), 300)</script>"
-                f"<!-- {len(st.session_state)}-{id(row)} -->", unsafe_allow_javascript=True)
+    if row.button("Print brief", key="print_brief_button", icon=":material/print:"):
+        PRINT_NOW.set(True)
+        st.rerun(scope="app")  # the brief is drawn outside this fragment, by a full run
 
 
 def brief(dated: Trip, shown: Trip, memo_key: tuple) -> None:
-    """The printable brief: kept in the page as an inert template that `brief.js` prints
-    (Ctrl+P or the Print brief button), alone (see page.css). Its map is of the stops the
-    map draws. The brief's own texts are escaped by `brief_html`."""
+    """The printable brief, an inert template that `brief.js` prints alone (see page.css).
+    It is made when first asked for (Print brief, or Ctrl+P, which `brief.js` turns into
+    the button's press) and then kept for the dates: making its map image takes a second
+    at thousands of stops, and while the server makes it the map's own update waits.
+    Its map is of the stops the map draws; its texts are escaped by `brief_html`."""
+    st.html(f"<script>{script('brief.js')}</script>", unsafe_allow_javascript=True)
+    asked = PRINT_NOW.pop()
+    if not asked and not memo_holds("brief", memo_key):
+        return
     html = session_memo("brief", memo_key, lambda: brief_html(
         dated, map_image(shown, "png", size=(7.5, 4.2), dpi=150, title=False)
         if any(s.located for s in shown.stops) else None))
     with st.container(key=PRINT_BRIEF):
         st.html(f"<template class='itinerary-brief'>{html}</template>")
-    st.html(f"<script>{script('brief.js')}</script>", unsafe_allow_javascript=True)
+    if asked:  # after the template, so that the print finds it
+        st.html(f"<script>window.print()</script><!-- {time.monotonic()} -->",
+                unsafe_allow_javascript=True)  # a new comment, or the script would not run
 
 
 def steps(shown: Trip) -> None:

@@ -4,6 +4,7 @@ shown, named after the trip, following the dates and the trips compared."""
 import io
 import json
 import zipfile
+from datetime import date
 
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -71,10 +72,19 @@ def test_downloads_follow_the_trips_compared(files):
     assert data.count(b"<Folder>") == 2
 
 
-def test_the_brief_is_in_the_page_for_print(located_trip):
+def briefs(at) -> list[str]:
+    return [h.proto.body for h in at.get("html") if "brief-stops" in h.proto.body]
+
+
+def printing(at) -> bool:
+    return any("window.print()" in h.proto.body for h in at.get("html"))
+
+
+def test_the_brief_is_made_when_asked_for_and_kept_for_the_dates(located_trip):
     at = app().run()
-    (brief,) = [h for h in at.get("html") if "brief-stops" in h.proto.body]
-    body = brief.proto.body
+    assert briefs(at) == []  # not made for the first screen: it would hold the map back
+    at.button(key="print_brief_button").click().run()
+    (body,) = briefs(at)
     assert body.startswith("<template class='itinerary-brief'><h1>Blinken · Colombia, Chile "
                            "and Peru, Oct 2022</h1>")
     assert "data:image/png;base64," in body
@@ -82,14 +92,20 @@ def test_the_brief_is_in_the_page_for_print(located_trip):
         in body
     assert "<blockquote>“eventually will be U.S. president” — Gustavo Petro</blockquote>" \
         in body
+    at.button(key="next_stop").click().run()
+    assert briefs(at) == [body]  # kept while the dates stay
+    at.date_input[0].set_value((date(2022, 10, 5), date(2022, 10, 7))).run()
+    assert briefs(at) == []  # other dates: made again when asked for
 
 
 def test_print_brief_opens_the_print_dialog_once():
     at = app().run()
     at.button(key="print_brief_button").click().run()
-    assert any("window.print()" in h.proto.body for h in at.get("html"))
+    assert printing(at)
     at.run()
-    assert not any("window.print()" in h.proto.body for h in at.get("html"))
+    assert not printing(at) and briefs(at)
+    at.button(key="print_brief_button").click().run()
+    assert printing(at)
 
 
 def test_the_print_script_survives_streamlits_sanitizer():
