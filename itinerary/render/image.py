@@ -19,7 +19,7 @@ from matplotlib import rc_context
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 
-from itinerary.config import IMAGE_NUMBERED_MAX
+from itinerary.config import IMAGE_NUMBERED_MAX, ROUTE_POINTS_MAX
 from itinerary.dates import format_range
 from itinerary.model import Stop, Trip
 from itinerary.render import palette
@@ -123,9 +123,11 @@ def _outlines(axes: object, west: float, east: float, *, fine: bool) -> None:
 
 
 def _route(axes: object, stops: Sequence[Stop], centre: float, color: str) -> None:
-    """The route's arcs (see `route`), each moved to the world the view is centred on."""
+    """The route's arcs (see `route`), each moved to the world the view is centred on; as
+    coarse as the map's past `ROUTE_POINTS_MAX` points (a trip of a few hundred legs is
+    drawn a degree at a time)."""
     lines = []
-    for arc in arcs(stops):
+    for arc in arcs(stops, ROUTE_POINTS_MAX):
         shift = _near(arc[0][1], centre) - arc[0][1]
         lines.append([(lon + shift, lat) for lat, lon in arc])
     if lines:

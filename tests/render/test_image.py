@@ -59,3 +59,28 @@ def test_tens_of_thousands_of_stops_are_dots_drawn_at_once():
     started = time.perf_counter()
     assert map_image(trip).startswith(b"\x89PNG")
     assert time.perf_counter() - started < 60  # about a second here; a call a dot took minutes
+
+
+class Axes:
+    """What `_route` draws on, kept: the collection of the route's lines."""
+
+    def add_collection(self, collection):
+        self.lines = collection.get_segments()
+
+
+@pytest.mark.parametrize(("legs", "most"), [(3, None), (5_000, 20_000 + 2 * 5_000)])
+def test_the_route_is_as_fine_as_the_maps(legs, most):
+    import random
+
+    from itinerary.render.image import _route
+
+    rng = random.Random(2)
+    stops = [stop(str(i), rng.uniform(-60, 70), rng.uniform(-180, 180)) for i in range(legs + 1)]
+    axes = Axes()
+    _route(axes, stops, 0.0, "#000")
+    points = sum(len(line) for line in axes.lines)
+    assert len(axes.lines) == legs
+    if most is None:  # a few legs: a point a degree or closer
+        assert all(len(line) > 10 for line in axes.lines)
+    else:
+        assert points <= most
