@@ -62,6 +62,19 @@ def test_map_shows_markers_route_and_outlines_without_the_network(server, visit)
     assert visit.dialogs == [] and visit.errors == []
 
 
+@pytest.mark.parametrize(("motion", "animation"), [
+    ("no-preference", "leaflet-ant-path-animation"),  # the dashes run from stop to stop
+    ("reduce", "none"),  # a reader who asked for less motion: they stand still
+])
+def test_the_routes_dashes_move_unless_less_motion_is_asked_for(server, visit, motion,
+                                                                 animation):
+    visit.page.emulate_media(reduced_motion=motion)
+    visit.open(server.url)
+    names = visit.map_frame.evaluate("""[...document.querySelectorAll('path.leaflet-ant-path')]
+        .map(p => getComputedStyle(p).animationName)""")
+    assert names and set(names) == {animation}
+
+
 def test_a_leg_across_the_antimeridian_reaches_both_markers(pacific_server, visit):
     visit.open(pacific_server.url)
     ends = visit.map_frame.evaluate("window.itinerary.shown.routes[0].getLatLngs().map(l => "
