@@ -60,8 +60,9 @@ HEADING = """text => [...document.querySelectorAll('h3')]
 # drawn: zoom until it holds.
 ZOOM_TO_A_STOP = """() => {
     const all = window.itinerary.shown.group.getLayers(), at = new Map();
-    for (const m of all) at.set(m.getLatLng().toString(), (at.get(m.getLatLng().toString()) || 0) + 1);
-    const alone = all.filter(m => at.get(m.getLatLng().toString()) === 1);
+    const place = m => m.getLatLng().toString();
+    for (const m of all) at.set(place(m), (at.get(place(m)) || 0) + 1);
+    const alone = all.filter(m => at.get(place(m)) === 1);
     const stop = alone[Math.floor(alone.length / 2)] || all[Math.floor(all.length / 2)];
     if (window.map.getZoom() !== ZOOM) window.map.setView(stop.getLatLng(), ZOOM, {animate: false});
     return window.map.getZoom() === ZOOM;
