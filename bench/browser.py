@@ -79,6 +79,10 @@ MARKER_POINT = """() => {
 }"""
 
 
+class Missed(Exception):
+    """A run that found nothing to click: retried, as a failed wait is."""
+
+
 def places_between(stops: Path, start: date | None = None) -> tuple[int, date, date]:
     """Markers (one a stop) of the stops from `start` on, and the trip's dates."""
     rows = list(csv.DictReader(stops.open(encoding="utf-8")))
@@ -106,7 +110,10 @@ def one_run(browser: object, url: str, markers: int, field: str, value: str,
     frame.wait_for_function(ZOOM_TO_A_STOP, polling=100)
     page.wait_for_timeout(300)  # the clusters redraw after the zoom
     frame.wait_for_function(ZOOM_TO_A_STOP, polling=100)
-    x, y = frame.evaluate(MARKER_POINT)
+    point = frame.evaluate(MARKER_POINT)
+    if point is None:  # the clusters were still being made when it looked
+        raise Missed("no single marker in view to click")
+    x, y = point
     box = page.locator(FRAME).bounding_box()
     started = time.perf_counter()
     page.mouse.click(box["x"] + x, box["y"] + y)
@@ -153,7 +160,7 @@ class Scenario:
                 self.runs.append(one_run(browser, self.server.url, self.markers, self.field,
                                          self.value, self.after))
                 return
-            except PlaywrightError as exc:  # a missed click or a slow page: say so, retry
+            except (PlaywrightError, Missed) as exc:  # a missed click or a slow page: say so, retry
                 self.failures += 1
                 print(f"{self.label} stops: a run failed ({str(exc).splitlines()[0]}); "
                       "retrying", file=sys.stderr)
