@@ -85,16 +85,17 @@ def continuous(lons: Sequence[float]) -> list[float]:
     return found
 
 
-def map_lines(stops: Sequence[Stop], most: int | None = None) -> list[list[Point]]:
-    """The arcs as a map draws them: an arc that runs past ±180° is drawn again a world to
-    the side, so that it reaches the markers at both of its ends."""
+def map_lines(stops: Sequence[Stop], most: int | None = None) -> list[tuple[list[Point], Stop]]:
+    """The arcs as a map draws them, each with the stop it arrives at (playback draws the
+    route as far as the day has reached): an arc that runs past ±180° is drawn again a
+    world to the side, so that it reaches the markers at both of its ends."""
     lines = []
-    for arc in arcs(stops, most):
-        lines.append(arc)
+    for (_, arrival), arc in zip(legs(stops), arcs(stops, most), strict=True):
+        lines.append((arc, arrival))
         end = arc[-1][1]
         if abs(end) > 180:
             shift = -360.0 if end > 180 else 360.0
-            lines.append([(lat, lon + shift) for lat, lon in arc])
+            lines.append(([(lat, lon + shift) for lat, lon in arc], arrival))
     return lines
 
 

@@ -34,8 +34,11 @@ from itinerary_app.state import (
     DATASET,
     DATES,
     EDITS_OF,
+    LINK_DAY,
     LINK_WARNINGS,
     PENDING,
+    PLAY_AT,
+    PLAYING,
     SELECTED,
     SOURCE,
     TRAVELLER,
@@ -109,6 +112,9 @@ def view_for(trip: Trip, dataset: str, edited_from: str = "") -> None:
     DATASET.set(dataset)
     DATES.set((view.start, view.end))
     SELECTED.set(view.stop_id or OVERVIEW)
+    PLAYING.set(False)  # another trip or link: what played is over
+    PLAY_AT.set(None)
+    LINK_DAY.set(view.day)
 
 
 def write_url(view: View, trip: Trip, records: tuple[RecordChoice, ...]) -> None:

@@ -38,7 +38,7 @@ from itinerary.render.map import build_map, selected_index
 from itinerary.render.timeline import PICK, timeline
 from itinerary.sources.export import meetings_to_csv, stops_to_csv
 from itinerary.text import markdown as md
-from itinerary_app import browse, saving
+from itinerary_app import browse, player, saving
 from itinerary_app.caches import memo_holds, place, session_memo
 from itinerary_app.datasets import Dataset
 from itinerary_app.editor import edit_tables
@@ -55,6 +55,7 @@ from itinerary_app.state import (
     NEXT_STOP,
     OVERVIEW_BUTTON,
     PICKER,
+    PLAY_AT,
     PREVIOUS_STOP,
     PRINT_BRIEF,
     PRINT_NOW,
@@ -90,7 +91,9 @@ def chosen_dates(trip: Trip) -> tuple[date, date, bool]:
 
 
 def select(stop_id: str | None) -> None:
+    """A stop (or the overview) the reader chose: playback stops there."""
     SELECTED.set(stop_id or OVERVIEW)
+    player.stop()
 
 
 def follow_map(value: dict | None, trip: Trip, shown: Trip) -> bool:
@@ -170,8 +173,11 @@ def map_column(dataset: Dataset, shown: Trip, dates: tuple[date, date],
                                         "last_object_clicked_count"])
     index = selected_index(shown, selected)
     st.html(f"<script>window.itinerarySelected = {json.dumps(index)};\n"
+            f"window.itineraryDay = {json.dumps(player.day_reached())};\n"
             f"{script('select.js')}</script>", unsafe_allow_javascript=True)
-    chart = timeline(shown, *dates, selected)
+    player.day_shown()
+    at = PLAY_AT.get()
+    chart = timeline(shown, *dates, selected, at.day if at is not None else None)
     if chart is not None:
         st.altair_chart(chart, key=TIMELINE.name, on_select="rerun", selection_mode=PICK,
                         width="stretch")
@@ -328,21 +334,30 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str], online: bool) -
         select(None)
     # What is made of the dates' stops is made once for them, and kept under this key.
     memo_key = (dataset.key, online, start, end)
+    played = player.frames_of(view.drawn, memo_key)
+    player.follow_link(played)
+    player.controls(played)
     browsing(dataset, trip, view, (start, end, complete), memo_key)
     brief(view.dated, view.drawn, memo_key)
 
 
-@st.fragment
 def browsing(dataset: Dataset, trip: Trip, view: Shown,
              dates: tuple[date, date, bool], memo_key: tuple) -> None:
     """The map, the timeline and the panel: a click, a step, a search or a pick reruns only
     them (a fragment), so it does not send the rest of the page again, the brief's image
-    among it."""
+    among it. While the trip plays, the fragment also reruns on a timer."""
+    st.fragment(_browsing, run_every=player.every())(dataset, trip, view, dates, memo_key)
+
+
+def _browsing(dataset: Dataset, trip: Trip, view: Shown,
+              dates: tuple[date, date, bool], memo_key: tuple) -> None:
     (start, end, complete), dated, shown = dates, view.dated, view.drawn
+    player.tick(player.frames_of(shown, memo_key))
     # Clicks reach the session state before this run (streamlit-folium's change callback,
     # the chart's selection): following them first lets the map and panel show them now.
     tapped = follow_map(MAP.get(), trip, shown)
     follow_timeline(shown)
+    player.redraw_if_stopped()
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
         map_column(dataset, shown, (start, end), memo_key)
@@ -352,7 +367,9 @@ def browsing(dataset: Dataset, trip: Trip, view: Shown,
         st.html(f"<script>{script('page.js')}</script><!-- {LAST_CLICK.get()} -->",
                 unsafe_allow_javascript=True)
     if complete:
-        write_url(View(start, end, SELECTED.get() or None), trip, dataset.record)
+        at = PLAY_AT.get()
+        write_url(View(start, end, SELECTED.get() or None, at.day if at is not None else None),
+                  trip, dataset.record)
 
 
 def main(script_path: str) -> None:

@@ -72,6 +72,14 @@ LAST_TIMELINE_PICK = Key[str]("last_timeline_pick", "")
 COUNTRIES = Key[Any]("countries_chart", None)  # the map of countries' selection
 PRINT_NOW = Key[bool]("print_now", False)  # the Print brief button was pressed
 
+# Playback (see itinerary/dashboard/playback.py).
+PLAYING = Key[bool]("playing", False)
+PLAY_AT = Key[Any]("play_at", None)  # the Frame shown, playing or paused; None when stopped
+PLAY_SPEED = Key[int]("play_speed", 1)  # days a second
+PLAY_FRESH = Key[bool]("play_fresh", False)  # Play or the speed pressed: no step this run
+PLAY_STOPPED = Key[bool]("play_stopped", False)  # a choice stopped it: the page runs anew
+LINK_DAY = Key[Any]("link_day", None)  # the day a link names, applied once
+
 # A draft from an article, and the tables that edit a trip.
 ARTICLE_TEXT = Key[str]("article_text", "")  # the pasted article
 PUBLISHED = Key[Any]("article_published", None)  # the publication date the user gives
@@ -101,3 +109,4 @@ MEMO = Family[Any]("memo", None)  # a session's own cached values (see caches.se
 # Widgets that the page's stylesheet and scripts find by their key (.st-key-NAME).
 PREVIOUS_STOP, NEXT_STOP, OVERVIEW_BUTTON = "previous_stop", "next_stop", "overview"
 STOP_PANEL, PRINT_BRIEF = "stop_panel", "print_brief"
+PLAY_BUTTON = "play"

@@ -91,8 +91,9 @@ def test_an_arc_across_the_antimeridian_runs_on_past_it_and_the_map_draws_it_twi
     (arc,) = arcs([FIJI, SAMOA])
     assert arc[-1] == (-13.8, pytest.approx(188.2))
     assert all(b[1] > a[1] for a, b in itertools.pairwise(arc))  # eastward, no jump
-    drawn, copy = map_lines([FIJI, SAMOA])
+    (drawn, to), (copy, also_to) = map_lines([FIJI, SAMOA])
     assert drawn == arc and copy[-1][1] == pytest.approx(-171.8)  # reaches Samoa's marker
+    assert to == also_to == SAMOA  # both arrive at Samoa
 
 
 def test_a_long_route_is_drawn_coarser_within_its_budget():

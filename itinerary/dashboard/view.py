@@ -12,6 +12,7 @@ writing the link's query parameters) are plain functions with tests. A link hold
 `?who=blinken-antony-j&trip=2022-10-03&who=rubio-marco&trip=2025-02-01`.
 | `start`, `end` | the dates shown, when not the whole trip |
 | `stop` | the selected stop's id |
+| `day` | the day the trip is played to (`2022-10-05`), paused there |
 
 The built-in trip needs none of them, and a link names only what differs from the whole
 trip's overview, so that opening the page adds nothing to the browser's history.
@@ -42,6 +43,7 @@ class View:
     start: date
     end: date
     stop_id: str | None = None
+    day: date | None = None  # played to this day (see playback)
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,8 @@ def view_from_query(params: Mapping[str, str], trip: Trip) -> tuple[View, list[s
     """The view a link asks for, clamped to the trip, and a warning for each bad part."""
     warnings: list[str] = []
     first, last = trip.first_day, trip.last_day
-    start = _query_date(params, "start", first, warnings)
-    end = _query_date(params, "end", last, warnings)
+    start = _query_date(params, "start", warnings) or first
+    end = _query_date(params, "end", warnings) or last
     start, end = min(max(start, first), last), max(min(end, last), first)
     if end < start:
         warnings.append(f"The link's end date {end.isoformat()} is before its start date; "
@@ -132,7 +134,11 @@ def view_from_query(params: Mapping[str, str], trip: Trip) -> tuple[View, list[s
         elif not stop.overlaps(start, end):
             warnings.append(f'The link\'s stop "{shorten(stop_id, 60)}" is outside its dates.')
             stop_id = None
-    return View(start, end, stop_id), warnings
+    day = _query_date(params, "day", warnings)
+    if day is not None and not start <= day <= end:
+        warnings.append(f"The link's day {day.isoformat()} is outside its dates; ignoring it.")
+        day = None
+    return View(start, end, stop_id, day), warnings
 
 
 Query = dict[str, str | list[str]]  # a link's parameters; a list for one that repeats
@@ -155,6 +161,8 @@ def view_to_query(view: View, trip: Trip, records: Sequence[RecordChoice] = ()) 
         query["end"] = view.end.isoformat()
     if view.stop_id:
         query["stop"] = view.stop_id
+    if view.day:
+        query["day"] = view.day.isoformat()
     return query
 
 
@@ -208,14 +216,15 @@ def _record_choice(who: str, day: str, record: Imported, warnings: list[str]
     return RecordChoice(who, day)
 
 
-def _query_date(params: Mapping[str, str], name: str, default: date,
-                warnings: list[str]) -> date:
+def _query_date(params: Mapping[str, str], name: str, warnings: list[str]) -> date | None:
+    """The link's date `name`, or none when it names none or one that is not a date."""
     value = params.get(name)
     if not value:
-        return default
+        return None
     try:
         return iso_date(value)
     except DateError as exc:
-        warnings.append(f"The link's {name} date {exc.shown} {_NOT_A_DATE[exc.reason]}; "
+        what = name if name == "day" else f"{name} date"
+        warnings.append(f"The link's {what} {exc.shown} {_NOT_A_DATE[exc.reason]}; "
                         "ignoring it.")
-        return default
+        return None

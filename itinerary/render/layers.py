@@ -21,7 +21,7 @@ from folium.template import Template
 
 from itinerary.config import NUMBERED_MAX, ROUTE_POINTS_MAX
 from itinerary.dashboard import cards
-from itinerary.model import Trip
+from itinerary.model import Stop, Trip
 from itinerary.render import assets, palette
 from itinerary.route import map_lines
 
@@ -170,6 +170,16 @@ def layer_data(trip: Trip, *, popups: bool = False) -> LayerData:
     return LayerData(data_json(payload), payload["numbered"])
 
 
+def _routes(located: list[Stop], parts: list[tuple[Stop, ...]], most: int | None) -> dict:
+    """Each part's route, as lines of [lat, lon], and the stop (its index among the located
+    stops) each line arrives at, by which playback draws the route as far as a day."""
+    lines = [map_lines(part, most) for part in parts]
+    at = {s.stop_id: i for i, s in enumerate(located)}
+    return {"routes": [[[[round(lat, _ROUTE_DECIMALS), round(lon, _ROUTE_DECIMALS)]
+                         for lat, lon in line] for line, _ in part] for part in lines],
+            "arrivals": [[at[stop.stop_id] for _, stop in part] for part in lines]}
+
+
 def trip_data(trip: Trip, *, popups: bool = False) -> dict:
     """The trip layer's data (see `trip-layer.js`) for the located stops of a trip: named
     columns, each string once."""
@@ -187,11 +197,9 @@ def trip_data(trip: Trip, *, popups: bool = False) -> dict:
     if popups:
         stops["popup"] = [text.add(cards.html(made.stop(s))) for s in located]
     numbered = len(located) <= NUMBERED_MAX
-    most = None if numbered else ROUTE_POINTS_MAX // len(parts)
     data: dict = {"numbered": numbered, "stops": stops, "colors": palette.map_colors(),
-                  "routes": [[[[round(lat, _ROUTE_DECIMALS), round(lon, _ROUTE_DECIMALS)]
-                               for lat, lon in line] for line in map_lines(part, most)]
-                             for part in parts]}
+                  **_routes(located, parts, None if numbered else ROUTE_POINTS_MAX // len(parts))}
+    stops["start"] = [s.start.toordinal() for s in located]  # for playback
     if trip.parts:
         data["parts"] = [[text.add(name), palette.part_color(i)]
                          for i, name in enumerate(trip.parts)]

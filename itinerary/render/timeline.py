@@ -22,10 +22,11 @@ TIMELINE_MAX = 2000  # stops a timeline draws; past that the dates must be narro
 _LANE_PX = 26
 
 
-def timeline(trip: Trip, start: date, end: date,
-             selected: str | None = None) -> alt.LayerChart | None:
+def timeline(trip: Trip, start: date, end: date, selected: str | None = None,
+             day: date | None = None) -> alt.LayerChart | None:
     """The chart of the trip's stops between start and end (both shown whole), or None when
-    there are none, or more than `TIMELINE_MAX`."""
+    there are none, or more than `TIMELINE_MAX`; with a line across the day playback has
+    reached, if any."""
     if not trip.stops or len(trip.stops) > TIMELINE_MAX:
         return None
     stops = _stop_rows(trip, selected)
@@ -37,8 +38,18 @@ def timeline(trip: Trip, start: date, end: date,
     meetings = _meeting_rows(trip)
     if not meetings.empty:
         layers.append(_ticks(meetings.assign(lane=lanes), x, y))
+    if day is not None:
+        layers.append(_today(day, x))
     return (alt.layer(*layers).properties(height=alt.Step(_LANE_PX))
             .configure_view(stroke=None))
+
+
+def _today(day: date, x: alt.Scale) -> alt.Chart:
+    """The day playback has reached: a line across its middle."""
+    noon = f"{day.isoformat()}T12:00:00"
+    return alt.Chart(pd.DataFrame({"day": [noon]})).mark_rule(
+        color=palette.INK, strokeWidth=2, strokeDash=[4, 3]).encode(
+        x=alt.X("day:T", scale=x), tooltip=alt.value(f"Played to {day:%-d %b %Y}"))
 
 
 def _colors(trip: Trip) -> alt.Color | alt.ValueChannelMixin:

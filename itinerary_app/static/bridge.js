@@ -74,7 +74,8 @@
 
   function attach(map) {
     if (!embedded()) return;
-    var chosen = window.parent.itinerarySelected;
+    var chosen = window.parent.itinerarySelected, day = window.parent.itineraryDay;
+    if (typeof day === "number") window.itinerary.reach(day);
     if (typeof chosen === "number") window.itinerary.select(chosen);
     map.on("itinerary:stop", function (e) { clicked(map, e.marker, e.number); });
     // Ctrl and the wheel zoom the map. Leaflet.GestureHandling turns wheel zoom on only

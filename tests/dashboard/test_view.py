@@ -85,6 +85,13 @@ def test_click_finds_the_stop_at_that_marker(located_trip):
      ['The link names a stop "paris" that is not in this trip.']),
     ({"start": "2022-10-05", "end": "2022-10-05", "stop": "lima"},
      View(D(2022, 10, 5), D(2022, 10, 5)), ['The link\'s stop "lima" is outside its dates.']),
+    ({"day": "2022-10-05"}, View(D(2022, 10, 3), D(2022, 10, 7), None, D(2022, 10, 5)), []),
+    ({"day": "2022-10-09"}, View(D(2022, 10, 3), D(2022, 10, 7)),
+     ["The link's day 2022-10-09 is outside its dates; ignoring it."]),
+    ({"start": "2022-10-06", "day": "2022-10-05"}, View(D(2022, 10, 6), D(2022, 10, 7)),
+     ["The link's day 2022-10-05 is outside its dates; ignoring it."]),
+    ({"day": "5 Oct"}, View(D(2022, 10, 3), D(2022, 10, 7)),
+     ['The link\'s day "5 Oct" is not an ISO date like 2022-10-05; ignoring it.']),
 ])
 def test_links_restore_a_view(trip, params, view, warnings):
     assert view_from_query(params, trip) == (view, warnings)
@@ -96,6 +103,8 @@ def test_links_restore_a_view(trip, params, view, warnings):
     (View(D(2022, 10, 5), D(2022, 10, 7)), {"start": "2022-10-05"}),
     (View(D(2022, 10, 5), D(2022, 10, 6), "lima"),
      {"start": "2022-10-05", "end": "2022-10-06", "stop": "lima"}),
+    (View(D(2022, 10, 3), D(2022, 10, 7), "santiago", D(2022, 10, 5)),
+     {"stop": "santiago", "day": "2022-10-05"}),
 ])
 def test_a_link_names_only_what_differs_from_the_overview(trip, view, query):
     assert view_to_query(view, trip) == query

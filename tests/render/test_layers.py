@@ -57,6 +57,17 @@ def test_the_route_is_sent_as_the_lines_to_draw():
     assert lines[1][-1] == [-13.8, -171.8]
 
 
+def test_playback_learns_each_lines_stop_and_each_stops_first_day():
+    trip = Trip((stop("a", -12.0, -77.0), stop("x", None, None), stop("b", -13.0, -72.0),
+                 stop("b2", -13.0, -72.0), stop("fiji", -18.1, 178.4),
+                 stop("samoa", -13.8, -171.8)))
+    data = trip_data(trip)
+    # Lines to Cusco (marker 1), to Fiji and to Samoa (3, 4) each twice, as both cross
+    # ±180°: no leg to b2, which stays where b was; the unplaced stop has no marker.
+    assert data["arrivals"] == [[1, 3, 3, 4, 4]]
+    assert data["stops"]["start"] == [DAY.toordinal()] * 5
+
+
 @pytest.mark.parametrize(("stops", "numbered"), [(1, True), (NUMBERED_MAX, True),
                                                  (NUMBERED_MAX + 1, False)])
 def test_numbered_markers_up_to_a_limit_of_stops(stops, numbered):

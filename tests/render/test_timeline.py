@@ -63,3 +63,12 @@ def test_trips_compared_colour_their_bars_as_the_map_does():
     assert [b["part"] for b in rows[0]] == ["Peru", "Ecuador"]
     color = spec["layer"][0]["encoding"]["color"]
     assert color["scale"] == {"domain": ["Peru", "Ecuador"], "range": ["#0072b2", "#d55e00"]}
+
+
+def test_the_day_played_to_is_a_line_across_the_chart(trip):
+    rows, spec = layers(timeline(trip, D(2022, 10, 3), D(2022, 10, 7), "santiago",
+                                 D(2022, 10, 5)))
+    assert rows[-1] == [{"day": "2022-10-05T12:00:00"}]
+    assert spec["layer"][-1]["mark"]["type"] == "rule"
+    assert spec["layer"][-1]["encoding"]["tooltip"] == {"value": "Played to 5 Oct 2022"}
+    assert len(layers(timeline(trip, D(2022, 10, 3), D(2022, 10, 7), "santiago"))[0]) == 3

@@ -10,6 +10,9 @@
 //   numbered  numbered markers and an animated route, or small dots and a plain line
 //   routes    for each part, its route's lines of [lat, lon] (great circles, already cut
 //             and copied where they run past ±180°)
+//   arrivals  for each part, the stop (its index) each of its route's lines arrives at;
+//             with stops.start, each stop's first day (as Python's date.toordinal), what
+//             playback needs to draw the route as far as a day
 //   parts     for trips joined or compared: [name, colour] of each. Each is drawn as a
 //             route of its own in its colour, and a legend turns each on or off.
 //   colors    the palette's route colour
@@ -229,7 +232,7 @@
     group.addLayers(markers);
     group.addTo(map);
     ns.shown = { map: map, trip: trip, markers: markers, group: group, routes: routes,
-      partsShown: parts.length, selected: null };
+      partsShown: parts.length, selected: null, reached: null };
     if (data.parts && data.parts.length > 1) legend(map, trip, parts, ns.shown);
     // The frame may be sized after the map is drawn (on a phone, say), without a resize of
     // the window: tell the map, so that the clusters are worked out for what is visible.
@@ -248,6 +251,27 @@
     document.dispatchEvent(new CustomEvent("itinerary:drawn", { detail: { map: map } }));
   };
 
+  // Playback: each route drawn only as far as the stops begun by `day` (a day's ordinal),
+  // or whole for null.
+  ns.reach = function (day) {
+    var shown = ns.shown;
+    if (!shown || shown.reached === day) return;
+    shown.reached = day;
+    var data = shown.trip.data;
+    shown.routes.forEach(function (line, p) {
+      if (!line) return;
+      var ends = data.arrivals[p];
+      line.setLatLngs(day === null ? data.routes[p] : data.routes[p].filter(function (_, i) {
+        return data.stops.start[ends[i]] <= day;
+      }));
+    });
+  };
+
+  // Steps without motion for a reader who asks for less of it.
+  function still() {
+    return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  }
+
   // Select a stop (its index among the drawn stops, or null for none): mark its marker and,
   // when the selection is new, move the map so that the marker shows, out of any cluster.
   ns.select = function (index) {
@@ -263,6 +287,7 @@
     if (!marker) return;
     marker.setIcon(shown.trip.icon(index, true));
     shown.trip.name(marker);
+    if (still()) shown.map.setView(marker.getLatLng(), shown.map.getZoom(), { animate: false });
     shown.group.zoomToShowLayer(marker, function () {});
   };
 })();
