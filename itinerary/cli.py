@@ -22,7 +22,8 @@ from typing import NoReturn
 
 from itinerary import __version__, config
 from itinerary.dashboard import record_trips
-from itinerary.dashboard.view import ALL, shown_between
+from itinerary.dashboard.choices import ALL
+from itinerary.dashboard.view import shown_between
 from itinerary.dates import iso_date
 from itinerary.errors import DataError, DateError, ItineraryError, Problem
 from itinerary.exports import FORMATS, MAPS, export

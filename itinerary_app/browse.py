@@ -14,7 +14,7 @@ import streamlit as st
 
 from itinerary import config
 from itinerary.dashboard import tables
-from itinerary.dashboard.view import ALL
+from itinerary.dashboard.choices import ALL
 from itinerary.model import Trip
 from itinerary.render.countries import COUNTRY, choropleth
 from itinerary.sources.records import Imported

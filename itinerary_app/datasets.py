@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from itinerary.dashboard import record_trips
-from itinerary.dashboard.view import ALL, RecordChoice
+from itinerary.dashboard.choices import ALL, RecordChoice
 from itinerary.errors import DataError, Problem
 from itinerary.model import Trip
 from itinerary.sources.records import Imported

@@ -14,10 +14,9 @@ from __future__ import annotations
 import streamlit as st
 
 from itinerary import config
+from itinerary.dashboard.choices import ALL, RecordChoice
 from itinerary.dashboard.view import (
-    ALL,
     Query,
-    RecordChoice,
     View,
     records_from_query,
     view_from_query,

@@ -321,11 +321,11 @@ def topics(shown: Trip) -> None:
 
 def dashboard(dataset: Dataset, trip: Trip, warnings: list[str], online: bool) -> None:
     view_for(trip, dataset.key, dataset.edited_from)
-    st.title(md(trip.title or "Itinerary"), anchor=False)
+    start, end, complete = chosen_dates(trip)  # in the sidebar
+    view = shown_between(trip, start, end)
+    st.title(md(view.dated.title or "Itinerary"), anchor=False)  # of what the dates show
     for warning in [*LINK_WARNINGS.get(), *warnings]:
         st.warning(md(warning))
-    start, end, complete = chosen_dates(trip)
-    view = shown_between(trip, start, end)
     if dataset.browsable:
         browse.record_browser(view.dated, dataset.compared)
     if view.notice:

@@ -15,7 +15,7 @@ import streamlit as st
 
 from itinerary import config
 from itinerary.dashboard import labels
-from itinerary.dashboard.view import ALL, RecordChoice
+from itinerary.dashboard.choices import ALL, RecordChoice
 from itinerary.sources.records import Imported, import_travels
 from itinerary.sources.table import read_file
 from itinerary.text import markdown as md

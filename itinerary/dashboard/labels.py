@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from itinerary.dashboard.view import ALL, RecordChoice
+from itinerary.dashboard.choices import ALL, RecordChoice
 from itinerary.geocoding import countries
 from itinerary.model import Stop, Trip
 from itinerary.names import PARENS
@@ -55,12 +55,28 @@ def trip_choices(record: Imported, who: str) -> dict[str, str]:
 def record_title(name: str, trip: Trip, trips: int = 1) -> str:
     """ "Rubio · Central America, Feb 2025"; for several trips "Blinken · 56 trips,
     2021–2025"."""
-    who = surname(name)
+    return _titled(surname(name), trip.stops, trips)
+
+
+def shown_title(trip: Trip, shown: Trip) -> str:
+    """The one title of what is shown, for the page and every export: who, where and when,
+    from the stops shown ("Blinken · Chile and Peru, Oct 2022"). Who is the head of the
+    trip's own title before " · ", as this module writes it (a record's traveller, the
+    travellers compared, the built-in trip); a trip with none (an upload) is named by
+    where and when alone."""
+    if not shown.stops:
+        return trip.title or "Itinerary"
+    who = trip.title.split(" · ")[0] if " · " in trip.title else ""
+    trips = len({shown.part(s.stop_id) for s in shown.stops}) if shown.parts else 1
+    return _titled(who, shown.stops, trips)
+
+
+def _titled(who: str, stops: Sequence[Stop], trips: int) -> str:
+    head = f"{who} · " if who else ""
     if trips > 1:
-        return f"{who} · {trips} trips, {years(trip.stops)}"
-    head = f"{who} · "
-    tail = f", {when(trip.stops)}"
-    return head + _fit("", trip.stops, TITLE_MAX - len(head) - len(tail)) + tail
+        return f"{head}{trips} trips, {years(stops)}"
+    tail = f", {when(stops)}"
+    return head + _fit("", stops, TITLE_MAX - len(head) - len(tail)) + tail
 
 
 def part_name(journey: Journey, with_traveller: bool = False) -> str:

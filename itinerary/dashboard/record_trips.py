@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from itinerary.dashboard import labels
-from itinerary.dashboard.view import RecordChoice
+from itinerary.dashboard.choices import RecordChoice
 from itinerary.model import Trip
 from itinerary.sources.records import Imported
 

@@ -21,17 +21,18 @@ trip's overview, so that opening the page adds nothing to the browser's history.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from itinerary import config
+from itinerary.dashboard import labels
+from itinerary.dashboard.choices import ALL, RecordChoice
 from itinerary.dates import EARLIEST, LATEST, iso_date
 from itinerary.errors import DateError
 from itinerary.model import Stop, Trip
 from itinerary.sources.records import Imported
 from itinerary.text import shorten
 
-ALL = "all"  # the `trip` parameter for every trip of a traveller
 # A click reports the marker's own position; this only absorbs float noise.
 _CLICK_TOLERANCE_DEG = 1e-4
 _NOT_A_DATE = {DateError.NOT_ISO: "is not an ISO date like 2022-10-05",
@@ -47,15 +48,6 @@ class View:
 
 
 @dataclass(frozen=True)
-class RecordChoice:
-    """A trip of the official record: a traveller's slug and the trip's first day (ISO),
-    or `ALL`."""
-
-    who: str
-    trip: str
-
-
-@dataclass(frozen=True)
 class Shown:
     """What a view of a trip between two dates shows: its stops and meetings, what a map
     draws of them, and why the map leaves some out or nothing is there."""
@@ -67,10 +59,12 @@ class Shown:
 
 
 def shown_between(trip: Trip, start: date, end: date, limit: int | None = None) -> Shown:
-    """The trip between `start` and `end` as the app and the command line show it."""
+    """The trip between `start` and `end` as the app and the command line show it, titled
+    by what it shows (`labels.shown_title`)."""
     dated = trip.between(start, end)
     if not dated.stops:
         return Shown(dated, dated, empty=_empty(trip, start, end))
+    dated = replace(dated, title=labels.shown_title(trip, dated))
     kept, notice = drawn(dated, config.DRAW_LIMIT if limit is None else limit)
     return Shown(dated, kept, notice)
 

@@ -64,8 +64,10 @@ def extract_article(article: Article, *, gazetteer: Gazetteer | None = None,
     traveller = traveller_of(found)
     meetings = MeetingReader(stops, visits, traveller).read(found) if stops else []
     parts, part_of = by_traveller(stops)
-    title = article.title or (f"{traveller.name}: from {article.name}" if traveller
-                              else f"From {article.name}")
+    # "Who · what": the dashboard titles what it shows by who, where and when, and takes
+    # who from before the " · " (see dashboard/labels.shown_title).
+    title = article.title or f"From {article.name}"
+    title = f"{traveller.name} · {title}" if traveller else title
     say(1.0, f"Found {len(stops)} stops and {len(meetings)} meetings")
     return Draft(Trip(tuple(stops), tuple(meetings), title=title, parts=parts,
                       part_of=part_of),

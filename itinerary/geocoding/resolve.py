@@ -36,6 +36,7 @@ class Resolution:
     approximate: list[tuple[Stop, str]] = field(default_factory=list)
     suspicious: list[tuple[Stop, str]] = field(default_factory=list)
     zeroed: list[Stop] = field(default_factory=list)  # given 0, 0: placed by name instead
+    worldwide: list[tuple[Stop, str]] = field(default_factory=list)  # no country named
     warnings: list[str] = field(default_factory=list)
 
     def messages(self, limit: int = 12) -> list[str]:
@@ -52,6 +53,9 @@ class Resolution:
              "{n} stop(s) are placed at their country's centre because the place itself was "
              "not found: {listed}."),
             (self.suspicious, "{n} stop(s) have coordinates far from their country: {listed}."),
+            (self.worldwide,
+             "{n} stop(s) name no country, so their places were looked up worldwide: "
+             "{listed}. Give the country to be sure."),
         ]
         return [*self.warnings, *(text.format(n=len(items), listed=_listing(items, limit))
                                   for items, text in told if items)]
@@ -79,23 +83,36 @@ def locate(stops: Iterable[Stop], *, gazetteer: Gazetteer | None = None,
     for stop in stops:
         answer = answers.get((stop.place, stop.country)) if not stop.located else None
         if answer is not None:
-            location, why = answer
-            if location is None:
-                stop = replace(stop, note=why)
-                result.unresolved.append((stop, why))
-            else:
-                raw = location.raw or {}
-                stop = replace(stop.with_location(
-                    location.latitude, location.longitude, raw.get("precision", ""),
-                    raw.get("source", ""), str(raw.get("country_code") or "")), note=why)
-                if why:
-                    result.approximate.append((stop, why))
+            stop = _answered(stop, answer, result)
         result.stops.append(replace(stop, country_name=countries.common_name(stop.country))
                             if stop.country else stop)
     result.suspicious = _check_given(result.stops, lookup.gazetteer)
     result.warnings = [*lookup.gazetteer.warnings, *lookup.warnings,
                        *lookup.elsewhere_warning(), *(cache.warnings if cache else [])]
     return result
+
+
+def _answered(stop: Stop, answer: Answer, result: Resolution) -> Stop:
+    """The stop with its lookup's answer, and what is to be told of it noted in `result`."""
+    location, why = answer
+    if location is None:
+        stop = replace(stop, note=why)
+        result.unresolved.append((stop, why))
+        return stop
+    raw = location.raw or {}
+    stop = replace(stop.with_location(
+        location.latitude, location.longitude, raw.get("precision", ""),
+        raw.get("source", ""), str(raw.get("country_code") or "")), note=why)
+    if why:
+        result.approximate.append((stop, why))
+    elif not stop.country:
+        result.worldwide.append((stop, f"placed in {_country_of(stop)}"))
+    return stop
+
+
+def _country_of(stop: Stop) -> str:
+    found = countries.country(stop.country_code) if stop.country_code else None
+    return found.common or found.name if found else "a country not known"
 
 
 def _unzeroed(stops: Iterable[Stop]) -> tuple[list[Stop], list[Stop]]:

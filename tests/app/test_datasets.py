@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from itinerary.config import BUNDLED_TRAVELS_DIR
-from itinerary.dashboard.view import RecordChoice
+from itinerary.dashboard.choices import RecordChoice
 from itinerary.errors import DataError
 from itinerary.sources.records import import_folder
 from itinerary_app.datasets import compared_dataset, record_dataset

@@ -64,6 +64,16 @@ def test_downloads_follow_the_dates(files):
     assert at.query_params == {"start": "2022-10-06"}
 
 
+def test_the_title_follows_the_dates_on_the_page_and_in_every_export(files):
+    at = app({"start": "2022-10-05"}).run()
+    told = "Blinken · Chile and Peru, Oct 2022"
+    assert at.title[0].value == told
+    assert f"<name>{told}</name>".encode() in content(files, "download_kml")[2]
+    assert f"X-WR-CALNAME:{told}".encode() in content(files, "download_ics")[2]
+    assert f"<title>{told}</title>".encode() in content(files, "download_html")[2]
+    assert told.encode() in content(files, "download_svg")[2].replace(b"&#183;", "·".encode())
+
+
 def test_downloads_follow_the_trips_compared(files):
     app({"who": ["blinken-antony-j", "rubio-marco"],
          "trip": ["2022-10-03", "2025-02-01"]}).run()

@@ -37,7 +37,7 @@ def test_many_problems_are_all_listed():
 def test_command_line_file_opens_another_itinerary(argv):
     argv(DATA / "stops_extra.csv")
     at = app().run()
-    assert title(at) == "stops_extra.csv"
+    assert title(at) == "Colombia, Chile and Ecuador, Oct 2022"  # where and when, not the file
     assert markers(at) == ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Quito, Ecuador"]
     at.selectbox(key="stop_picker").select("a").run()
     assert "- **host:** Petro" in panel(at)  # extra columns are kept and shown
@@ -51,7 +51,7 @@ def test_upload_opens_another_itinerary_with_meetings():
     at.sidebar.file_uploader[0].set_value(("mine.csv", stops, "text/csv")).run()
     at.sidebar.file_uploader[1].set_value(("m.csv", SEED_MEETINGS.read_bytes(),
                                            "text/csv")).run()
-    assert title(at) == "mine.csv"
+    assert title(at) == "Colombia, Chile and Peru, Oct 2022"
     assert markers(at)[0] == "1. Medellín, Colombia"
     assert "10 meetings" in panel(at)
 
@@ -183,7 +183,7 @@ def test_outside_words_in_titles_warnings_and_errors_are_shown_as_text():
              "Bogotá,Colombia,2022-10-03\n"
              "Zz ![x](http://evil.test/t.png),Nowhere [CLICK](http://evil.test/p),2022-10-04\n")
     at.sidebar.file_uploader[0].set_value((name, stops.encode(), "text/csv")).run()
-    assert title(at) == name and "![" not in at.title[0].value
+    assert title(at) == "South America, Oct 2022" and "![" not in at.title[0].value
     (said,) = [w for w in at.warning if "not recognised" in w.value]
     assert "](" not in said.value and "Nowhere [CLICK](http://evil.test/p)" in seen(said.value)
     bad = "place,country,start_date\nLima,Peru,![d](http://evil.test/d.png)\n"

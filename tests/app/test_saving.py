@@ -152,13 +152,14 @@ def test_no_trip_at_the_link_is_told():
 def test_a_hostile_title_is_escaped_when_opened_by_its_link(monkeypatch):
     at = app().run()
     at.sidebar.radio[0].set_value("Itinerary CSV").run()
-    at.sidebar.file_uploader[0].set_value(("**x** [l](http://e).csv",
+    at.sidebar.file_uploader[0].set_value(("**x** [l](http://e) · z.csv",
                                            b"place,country,start_date\nLima,Peru,2022-10-06\n",
                                            "text/csv")).run()
     at.sidebar.button(key="save_new").click().run()
     view, _ = links(at)
     again = app(query(view)).run()
-    assert again.title[0].value == r"\*\*x\*\* \[l\]\(http\://e\)\.csv"
+    # Who comes from before the " · " of the title kept: escaped, then where and when.
+    assert again.title[0].value == r"\*\*x\*\* \[l\]\(http\://e\) · Peru, Oct 2022"
 
 
 def test_a_store_that_cannot_open_is_told_in_its_panel_and_the_page_works(monkeypatch,

@@ -5,11 +5,13 @@ from datetime import date
 import pytest
 
 from itinerary.config import BUNDLED_TRAVELS_DIR
+from itinerary.dashboard.choices import RecordChoice
 from itinerary.dashboard.labels import (
     PICKER_MAX,
     compare_title,
     part_name,
     record_title,
+    shown_title,
     stop_choices,
     surname,
     traveller,
@@ -17,7 +19,6 @@ from itinerary.dashboard.labels import (
     when,
     where,
 )
-from itinerary.dashboard.view import RecordChoice
 from itinerary.model import Stop
 from itinerary.sources.records import Traveller, import_folder, import_travels, read_path
 from tests.paths import TRAVELS
@@ -129,3 +130,33 @@ def test_compared_trips_are_named_in_the_legend(bundled, who, first, with_travel
 ])
 def test_comparisons_have_short_titles(bundled, choices, title):
     assert compare_title(bundled, [RecordChoice(w, t) for w, t in choices]) == title
+
+
+D = date
+
+
+@pytest.mark.parametrize(("title", "start", "end", "shown"), [
+    ("Blinken · Colombia, Chile and Peru, Oct 2022", D(2022, 10, 3), D(2022, 10, 7),
+     "Blinken · Colombia, Chile and Peru, Oct 2022"),  # the whole trip: as it was titled
+    ("Blinken · Colombia, Chile and Peru, Oct 2022", D(2022, 10, 5), D(2022, 10, 7),
+     "Blinken · Chile and Peru, Oct 2022"),  # the dates: what they show
+    ("Blinken · Colombia, Chile and Peru, Oct 2022", D(2022, 10, 6), D(2022, 10, 6),
+     "Blinken · Peru, Oct 2022"),
+    ("good.csv", D(2022, 10, 3), D(2022, 10, 7), "Colombia, Chile and Peru, Oct 2022"),
+    ("Itinerary: stops.csv", D(2022, 10, 5), D(2022, 10, 5), "Chile, Oct 2022"),
+    ("", D(2022, 10, 3), D(2022, 10, 4), "Colombia, Oct 2022"),
+])
+def test_one_title_rule_for_what_is_shown(trip, title, start, end, shown):
+    from dataclasses import replace
+
+    whole = replace(trip, title=title)
+    assert shown_title(whole, whole.between(start, end)) == shown
+
+
+@pytest.mark.parametrize(("title", "shown"), [("Blinken · Peru", "Blinken · Peru"),
+                                              ("", "Itinerary")])
+def test_a_view_with_no_stops_keeps_the_trips_title(trip, title, shown):
+    from dataclasses import replace
+
+    whole = replace(trip, title=title)
+    assert shown_title(whole, whole.between(D(2023, 1, 1), D(2023, 1, 2))) == shown

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from itinerary.config import BUNDLED_TRAVELS_DIR
+from itinerary.dashboard.choices import RecordChoice
 from itinerary.dashboard.record_trips import compare, open_trip
-from itinerary.dashboard.view import RecordChoice
 from itinerary.sources.records import import_folder
 
 

@@ -45,6 +45,16 @@ def test_unknown_places_fall_back_to_the_country_and_unknown_countries_are_unres
         'found: "Xyzzyville, Colombia" (stop b: "Xyzzyville" was not found in Colombia).']
 
 
+def test_a_stop_with_no_country_is_looked_up_worldwide_and_said_to_be(gazetteer):
+    result = locate(stops_of(b"stop_id,place,country,start_date\n"
+                             b"s,Santiago,,2022-10-05\nl,Lima,Peru,2022-10-06\n"
+                             b"c,,Chile,2022-10-07\n", name="m.csv"), gazetteer=gazetteer)
+    assert [s.country_code for s in result.stops] == ["CL", "PE", "CL"]
+    assert result.messages() == [
+        '1 stop(s) name no country, so their places were looked up worldwide: "Santiago" '
+        "(stop s: placed in Chile). Give the country to be sure."]
+
+
 def test_messages_name_a_dozen_stops_and_count_the_rest(gazetteer):
     rows = "".join(f"Nowhere{i},Atlantis,2022-01-01\n" for i in range(20))
     result = locate(stops_of(f"place,country,start_date\n{rows}".encode(), name="m.csv"),
