@@ -377,6 +377,8 @@ def main(script_path: str) -> None:
     argv only when it is that file (under a test runner argv belongs to the runner)."""
     st.set_page_config(page_title="itinerary", page_icon="🗺️", layout="wide")
     st.html(STATIC / "page.css")
+    st.sidebar.html("<a class='itinerary-skip' href='#map'>Skip to the map</a>")
+    st.html(f"<script>{script('skip.js')}</script>", unsafe_allow_javascript=True)
     same = Path(sys.argv[0]).resolve() == Path(script_path).resolve()
     args = sys.argv[1:] if same else []
     try:

@@ -44,7 +44,9 @@ def test_a_click_lands_with_the_map_partly_scrolled_out_of_view(server, browser)
     visit = Visit(browser, SHORT)
     try:
         visit.open(server.url)
-        scroll_page(visit, 250)  # the map's top is above the window now
+        top = visit.page.evaluate(f"() => document.querySelector('{MAP_FRAME}')"
+                                  ".getBoundingClientRect().top")
+        scroll_page(visit, int(top) + 120)  # the map's top is above the window now
         visit.until(f"() => document.querySelector('{MAP_FRAME}').getBoundingClientRect()"
                     ".top < 0")
         marker(visit, "2").click()
@@ -160,6 +162,30 @@ def test_markers_are_reached_with_tab_and_opened_with_enter(server, visit):
     label = visit.map_frame.evaluate("() => document.activeElement.getAttribute('aria-label')")
     page.keyboard.press("Enter")
     expect(visit.heading(label.rsplit(", ", 1)[0])).to_be_visible()
+
+
+def test_a_skip_link_takes_tab_to_the_first_marker(server, visit):
+    visit.open(server.url)
+    page = visit.page
+    for presses in range(1, 6):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.textContent") == "Skip to the map":
+            break
+    assert presses <= 3, presses
+    expect(page.get_by_text("Skip to the map")).to_be_visible()  # seen once it has the focus
+    page.keyboard.press("Enter")
+    visit.until("() => document.activeElement?.textContent === '1'", frame=True)
+
+
+def test_tab_goes_through_the_markers_in_trip_order(server, visit):
+    visit.open(server.url)
+    first = visit.frame.locator(".itinerary-stop", has_text=re.compile(r"^1$"))
+    first.focus()
+    seen = [visit.map_frame.evaluate("() => document.activeElement.textContent")]
+    for _ in range(2):
+        visit.page.keyboard.press("Tab")
+        seen.append(visit.map_frame.evaluate("() => document.activeElement.textContent"))
+    assert seen == ["1", "2", "3"]
 
 
 def test_search_finds_meetings_and_a_result_selects_its_stop(server, visit):

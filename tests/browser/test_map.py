@@ -148,6 +148,11 @@ def test_a_crowded_map_clusters_and_its_stops_still_answer_clicks(crowded_server
         "f.contentWindow?.itinerary?.shown?.markers.length === 400)")
     frame = visit.frame
     expect(frame.locator(".itinerary-cluster").first).to_be_visible()
+    # A cluster is a button named by what it holds and where, not by its count alone.
+    names = frame.locator(".itinerary-cluster").evaluate_all(
+        "els => els.map(e => [e.getAttribute('role'), e.getAttribute('aria-label')])")
+    assert all(role == "button" and re.fullmatch(r"\d+ stops near .+, .+, expand", label)
+               for role, label in names), names
     # Zoom in until one stop is drawn on its own, then click it.
     visit.map_frame.evaluate("""() => window.map.setView(
         window.itinerary.shown.group.getLayers()[0].getLatLng(), 9, {animate: false})""")

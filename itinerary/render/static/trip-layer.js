@@ -102,12 +102,31 @@
     return marker;
   };
 
-  // What a screen reader says of a marker's icon, set whenever the icon is (re)made.
+  // What a screen reader says of a marker's icon, set whenever the icon is (re)made, and
+  // its place in the trip, by which the icons are put in trip order for Tab.
   Trip.prototype.name = function (marker) {
     if (!marker._icon) return;
     marker._icon.setAttribute("role", "button");
     marker._icon.setAttribute("aria-label",
       this.title(marker.stopIndex) + ", " + this.dates(marker.stopIndex));
+    marker._icon.dataset.order = marker.stopIndex;
+  };
+
+  // A cluster's icon, named for a screen reader by what it holds and where:
+  // "155 stops near Geneva, Switzerland, expand".
+  var ClusterIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      var div = L.DivIcon.prototype.createIcon.call(this, old);
+      div.setAttribute("role", "button");
+      div.setAttribute("aria-label", this.options.label);
+      div.dataset.order = this.options.order;
+      return div;
+    }
+  });
+
+  // The title without its number: "Geneva, Switzerland" of "3. Geneva, Switzerland".
+  Trip.prototype.place = function (i) {
+    return this.title(i).replace(/^\d+\.\s*/, "");
   };
 
   // A cluster shows the first of its stops' numbers and a "+", or how many dots it holds.
@@ -117,15 +136,42 @@
     var first = Math.min.apply(null, children.map(function (m) {
       return self.stops.number[m.stopIndex];
     }));
+    var earliest = Math.min.apply(null, children.map(function (m) { return m.stopIndex; }));
     var numbered = this.data.numbered, size = numbered ? 30 : 34;
     var colors = children.map(function (m) { return self.color(m.stopIndex); });
     var same = colors[0] && colors.every(function (c) { return c === colors[0]; });
     var style = same ? ' style="background:' + colors[0] + '"' : "";
-    return L.divIcon({ html: "<span" + style + ">" + (numbered ? first + "+" : children.length) +
-      "</span>",
+    return new ClusterIcon({ html: "<span" + style + ">" +
+      (numbered ? first + "+" : children.length) + "</span>",
     className: "itinerary-cluster" + (numbered ? " itinerary-stop" : ""),
-    iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
+    iconSize: [size, size], iconAnchor: [size / 2, size / 2], order: earliest,
+    label: children.length + " stops near " + this.place(earliest) + ", expand" });
   };
+
+  // The marker pane's icons in trip order, so that Tab goes 1, 2, 3: the clusters add the
+  // icons that come into view last first. Their drawing order is their z-index, not this.
+  function inTripOrder(map) {
+    var pane = map.getPane("markerPane"), queued = false;
+    function order() {
+      queued = false;
+      var icons = Array.prototype.slice.call(pane.children);
+      var sorted = icons.slice().sort(function (a, b) {
+        return Number(a.dataset.order || 0) - Number(b.dataset.order || 0);
+      });
+      if (sorted.some(function (icon, i) { return icon !== icons[i]; })) {
+        var focused = pane.contains(document.activeElement) ? document.activeElement : null;
+        sorted.forEach(function (icon) { pane.appendChild(icon); });
+        if (focused) focused.focus({ preventScroll: true });  // a move in the page blurs it
+      }
+    }
+    new MutationObserver(function () {
+      if (!queued) {
+        queued = true;
+        window.requestAnimationFrame(order);
+      }
+    }).observe(pane, { childList: true });
+    order();
+  }
 
   // Clusters change without animation: an animated change misses the markers that come into
   // view when the page fits the map to the trip just after drawing it (seen on a phone).
@@ -240,6 +286,7 @@
       new ResizeObserver(function () { map.invalidateSize(); }).observe(map.getContainer());
     }
     keepTooltipsInside(map);
+    inTripOrder(map);
     // Enter or Space on a marker or cluster with the focus acts as a click, as on a button.
     map.getContainer().addEventListener("keydown", function (e) {
       if ((e.key === "Enter" || e.key === " ") &&
@@ -287,7 +334,9 @@
     if (!marker) return;
     marker.setIcon(shown.trip.icon(index, true));
     shown.trip.name(marker);
-    if (still()) shown.map.setView(marker.getLatLng(), shown.map.getZoom(), { animate: false });
+    if (still() && !shown.map.getBounds().contains(marker.getLatLng())) {
+      shown.map.setView(marker.getLatLng(), shown.map.getZoom(), { animate: false });
+    }
     shown.group.zoomToShowLayer(marker, function () {});
   };
 })();
