@@ -45,7 +45,7 @@ def map_image(trip: Trip, fmt: str = "png", *, size: tuple[float, float] = (10.0
     axes.set_facecolor(palette.PAPER_SEA)
     axes.set_xticks([])
     axes.set_yticks([])
-    _outlines(axes, west, east, fine=east - west < FINE_SPAN_DEG)
+    _outlines(axes, (west, east, south, north), fine=east - west < FINE_SPAN_DEG)
     for index, stops in enumerate(trip.by_part()):
         color = palette.part_color(index) if trip.parts else palette.ROUTE
         _route(axes, [s for s in stops if s.located], centre, color)
@@ -112,11 +112,20 @@ def _bounds(stops: Sequence[Stop], centre: float, ratio: float
     return middle_lon - width / 2, middle_lon + width / 2, south + shift, north + shift
 
 
-def _outlines(axes: object, west: float, east: float, *, fine: bool) -> None:
+def _outlines(axes: object, view: tuple[float, float, float, float], *, fine: bool) -> None:
+    """The countries' outlines that reach into the view (west, east, south, north): only
+    those, so that an SVG of a small trip does not carry the whole world."""
+    west, east, south, north = view
     rings = country_rings(fine)
     # Rings unwrapped past ±180 (Fiji) and views across it need the copies either side.
     shifts = [shift for shift in (-360, 0, 360) if west < 200 + shift and east > -200 + shift]
-    polygons = [ring + np.array((shift, 0.0)) for shift in shifts for ring in rings]
+    polygons = []
+    for shift in shifts:
+        for ring in rings:
+            low, high = ring.min(axis=0), ring.max(axis=0)
+            if (low[0] + shift < east and high[0] + shift > west and low[1] < north
+                    and high[1] > south):
+                polygons.append(ring + np.array((shift, 0.0)))
     axes.add_collection(PolyCollection(polygons, facecolors=palette.LAND,  # type: ignore[attr-defined]
                                        edgecolors=palette.BORDER,
                                        linewidths=0.4, zorder=1))

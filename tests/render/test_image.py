@@ -26,7 +26,16 @@ def test_a_png_of_the_figures_size(located_trip):
 def test_an_svg_of_outlines_and_route(located_trip):
     root = fromstring(map_image(located_trip, "svg"))
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    assert map_image(located_trip, "svg").decode().count("<path") > 100
+    assert map_image(located_trip, "svg").decode().count("<path") > 20
+
+
+def test_an_svg_carries_only_the_outlines_in_its_view(located_trip):
+    from dataclasses import replace
+
+    # Santiago and Lima: Natural Earth's fine outlines, but only of the countries in view.
+    data = map_image(replace(located_trip, stops=located_trip.stops[1:]), "svg")
+    assert len(data) < 300_000  # 2.8 MB when it carried the whole world
+    assert data.count(b"<path") > 20
 
 
 def test_the_same_trip_gives_the_same_svg(located_trip):
