@@ -159,6 +159,9 @@ def countries(shown: Trip) -> None:
         return
     st.altair_chart(choropleth(visits), key=COUNTRIES.name, on_select="rerun",
                     selection_mode=COUNTRY, width="stretch")
+    # Natural Earth's outlines draw a country with its overseas parts as one shape.
+    st.caption("Shaded by country, with each country's overseas regions and territories "
+               "in its shade: French Guiana is shaded as France.")
     chosen = ((COUNTRIES.get() or {}).get("selection") or {}).get(COUNTRY)
     numeric = chosen[0].get("id") if chosen else None
     if numeric is None:

@@ -103,6 +103,9 @@ def test_the_map_of_countries_lists_the_visits_to_the_one_clicked():
     spec = json.loads(chart.proto.spec)
     assert spec["mark"]["type"] == "geoshape" and spec["params"][0]["name"] == "country"
     assert "Click a country to list the visits there." in [c.value for c in at.caption]
+    # What is shaded is said: a country's overseas parts are one shape with it.
+    assert ("Shaded by country, with each country's overseas regions and territories in its "
+            "shade: French Guiana is shaded as France.") in [c.value for c in at.caption]
     at.session_state["countries_chart"] = {"selection": {"country": [{"id": "604"}]}}
     at.run()
     assert "**Peru**: 1 visit" in [m.value for m in at.markdown]
