@@ -55,7 +55,10 @@ def arcs(stops: Sequence[Stop], most: int | None = None) -> list[list[Point]]:
     """Each leg as points along its great circle, a degree apart (further apart when the
     whole route would otherwise take more than `most` points), its longitudes continuous
     from its start."""
-    pairs = legs(stops)
+    return _arcs(legs(stops), most)
+
+
+def _arcs(pairs: list[tuple[Stop, Stop]], most: int | None) -> list[list[Point]]:
     if not pairs:
         return []
     kms = _km(pairs)
@@ -90,7 +93,8 @@ def map_lines(stops: Sequence[Stop], most: int | None = None) -> list[tuple[list
     route as far as the day has reached): an arc that runs past ±180° is drawn again a
     world to the side, so that it reaches the markers at both of its ends."""
     lines = []
-    for (_, arrival), arc in zip(legs(stops), arcs(stops, most), strict=True):
+    pairs = legs(stops)
+    for (_, arrival), arc in zip(pairs, _arcs(pairs, most), strict=True):
         lines.append((arc, arrival))
         end = arc[-1][1]
         if abs(end) > 180:

@@ -71,12 +71,10 @@ def session_memo(name: str, key: Hashable, make: Callable[[], T]) -> T:
     """`make()`, kept in this session under `name` until `key` changes: one value per name,
     so a new upload or a new choice of dates replaces the old one's."""
     memo = MEMO(name)
-    held = memo.get()
-    if held is None or held[0] != key:
+    if not memo_holds(name, key):
         memo.pop()  # freed before the new one is made
-        held = (key, make())
-        memo.set(held)
-    return held[1]
+        memo.set((key, make()))
+    return memo.get()[1]
 
 
 def memo_holds(name: str, key: Hashable) -> bool:

@@ -55,7 +55,6 @@ from itinerary_app.state import (
     NEXT_STOP,
     OVERVIEW_BUTTON,
     PICKER,
-    PLAY_AT,
     PREVIOUS_STOP,
     PRINT_BRIEF,
     PRINT_NOW,
@@ -176,8 +175,7 @@ def map_column(dataset: Dataset, shown: Trip, dates: tuple[date, date],
             f"window.itineraryDay = {json.dumps(player.day_reached())};\n"
             f"{script('select.js')}</script>", unsafe_allow_javascript=True)
     player.day_shown()
-    at = PLAY_AT.get()
-    chart = timeline(shown, *dates, selected, at.day if at is not None else None)
+    chart = timeline(shown, *dates, selected, player.day())
     if chart is not None:
         st.altair_chart(chart, key=TIMELINE.name, on_select="rerun", selection_mode=PICK,
                         width="stretch")
@@ -367,9 +365,8 @@ def _browsing(dataset: Dataset, trip: Trip, view: Shown,
         st.html(f"<script>{script('page.js')}</script><!-- {LAST_CLICK.get()} -->",
                 unsafe_allow_javascript=True)
     if complete:
-        at = PLAY_AT.get()
-        write_url(View(start, end, SELECTED.get() or None, at.day if at is not None else None),
-                  trip, dataset.record)
+        write_url(View(start, end, SELECTED.get() or None, player.day()), trip,
+                  dataset.record)
 
 
 def main(script_path: str) -> None:

@@ -7,6 +7,8 @@ day on the timeline and in the link. A stop the reader chooses stops it (`stop`)
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from itinerary.dashboard.playback import SPEEDS, Frame, frame_of, frames, start_at
@@ -54,10 +56,16 @@ def every() -> float | None:
     return 1 / (PLAY_SPEED.get() or 1) if PLAYING.get() else None
 
 
+def day() -> date | None:
+    """The day playback shows, playing or paused; None when stopped."""
+    at = PLAY_AT.get()
+    return at.day if at is not None else None
+
+
 def day_reached() -> int | None:
     """The day shown, as the map's script takes it (an ordinal), or None."""
-    at = PLAY_AT.get()
-    return at.day.toordinal() if at is not None else None
+    shown = day()
+    return shown.toordinal() if shown is not None else None
 
 
 def _show(frame: Frame) -> None:

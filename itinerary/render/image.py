@@ -119,13 +119,13 @@ def _outlines(axes: object, view: tuple[float, float, float, float], *, fine: bo
     rings = country_rings(fine)
     # Rings unwrapped past ±180 (Fiji) and views across it need the copies either side.
     shifts = [shift for shift in (-360, 0, 360) if west < 200 + shift and east > -200 + shift]
-    polygons = []
-    for shift in shifts:
-        for ring in rings:
-            low, high = ring.min(axis=0), ring.max(axis=0)
-            if (low[0] + shift < east and high[0] + shift > west and low[1] < north
-                    and high[1] > south):
-                polygons.append(ring + np.array((shift, 0.0)))
+    # Each ring's bounds once, for every copy of the world it may be drawn in.
+    inside = [(ring, low[0], high[0]) for ring in rings
+              for low, high in [(ring.min(axis=0), ring.max(axis=0))]
+              if low[1] < north and high[1] > south]
+    polygons = [ring + np.array((shift, 0.0)) for shift in shifts
+                for ring, west_of, east_of in inside
+                if west_of + shift < east and east_of + shift > west]
     axes.add_collection(PolyCollection(polygons, facecolors=palette.LAND,  # type: ignore[attr-defined]
                                        edgecolors=palette.BORDER,
                                        linewidths=0.4, zorder=1))
