@@ -1,9 +1,9 @@
 """The store's database: an engine for its URL, the schema brought up to date by Alembic
 (at every start), and database failures turned into one clear `UnavailableError`.
 
-SQLite (the default, a file in the user's data folder) takes each save's write lock when
-the save begins (BEGIN IMMEDIATE), so saves queue rather than fail halfway; reads
-(`reading`) share the file and take no such lock; a lock held
+SQLite (the default, a file in the user's data folder) keeps a write-ahead log and takes
+each save's write lock when the save begins (BEGIN IMMEDIATE), so saves queue rather than
+fail halfway; reads (`reading`) share the file and take no such lock; a lock held
 past `DATABASE_TIMEOUT_S` is told, not waited on forever. A damaged file is found at start.
 PostgreSQL is reached through psycopg 3, with the same timeout for connecting and for locks.
 """
@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from itinerary import config
 from itinerary.errors import UnavailableError
@@ -40,6 +41,7 @@ def connect(url: str | None = None) -> Engine:
         engine = _sqlite(url) if url.startswith("sqlite") else _postgresql(url)
         check(engine)
         upgrade(engine)
+        _write_ahead(engine)
     return engine
 
 
@@ -50,7 +52,11 @@ def _sqlite(url: str) -> Engine:
     # or a folder called "file:" would appear in the working directory.
     if path and path != ":memory:" and parsed.query.get("uri") != "true":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": config.DATABASE_TIMEOUT_S})
+    # A file is opened anew for each use, not kept in a pool: a file deleted or replaced
+    # under a running app is then found at the next save (its tables are gone), where a
+    # kept connection would go on writing, in write-ahead mode, into the deleted file.
+    pool = {"poolclass": NullPool} if path and path != ":memory:" else {}
+    engine = create_engine(url, connect_args={"timeout": config.DATABASE_TIMEOUT_S}, **pool)
 
     @event.listens_for(engine, "connect")
     def _connected(connection: sqlite3.Connection, _record: object) -> None:
@@ -65,6 +71,23 @@ def _sqlite(url: str) -> Engine:
         connection.exec_driver_sql("BEGIN DEFERRED" if reads else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _write_ahead(engine: Engine) -> None:
+    """Put a SQLite file in write-ahead-log mode, once (the file keeps it): readers then
+    never hold up a save's commit, which in the default mode waits for every reader to let
+    go, and twenty processes reading and saving at once queued past the timeout."""
+    if engine.dialect.name != "sqlite":
+        return
+    connection = engine.raw_connection()  # outside a transaction, where the mode can change
+    try:
+        connection.driver_connection.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorname != "SQLITE_READONLY":
+            raise
+        # A file opened read-only keeps the mode it has: it has no saves to hold up.
+    finally:
+        connection.close()
 
 
 def reading(engine: Engine) -> Connection:

@@ -80,15 +80,13 @@ class TripStore:
              origin: str, told: str | None = None) -> int:
         """Save a new version of a trip begun from version `base`; its number."""
         files = _files(trip)
+        told = told or self._changes_since(trip_id, key, base, trip)
         try:
+            # The write lock is held only to check and add: the slow part (reading version
+            # `base` back and comparing) is done above, since a saved version never changes.
             with failures("save"), self.engine.begin() as connection:
-                self._allowed(connection, trip_id, key)
-                latest = _latest(connection, trip_id)
-                if latest != base:
-                    raise _stale(base, latest)
-                before = _read(connection, trip_id, base)
-                _add(connection, trip_id, base + 1, trip, files, origin,
-                     told or changes(before.trip if before else None, trip))
+                self._current(connection, trip_id, key, base)
+                _add(connection, trip_id, base + 1, trip, files, origin, told)
         except IntegrityError:  # another save took the number first, at the same moment
             with failures("save"), reading(self.engine) as connection:
                 raise _stale(base, _latest(connection, trip_id)) from None
@@ -138,6 +136,21 @@ class TripStore:
     def _allowed(connection: Connection, trip_id: str, key: str | None) -> None:
         if not _key_fits(connection, trip_id, key):
             raise AccessError(NOT_ALLOWED)
+
+    def _current(self, connection: Connection, trip_id: str, key: str | None,
+                 base: int) -> None:
+        """Refuse a save without the key, or begun from a version that is no longer the
+        latest."""
+        self._allowed(connection, trip_id, key)
+        latest = _latest(connection, trip_id)
+        if latest != base:
+            raise _stale(base, latest)
+
+    def _changes_since(self, trip_id: str, key: str | None, base: int, trip: Trip) -> str:
+        with failures("save"), reading(self.engine) as connection:
+            self._current(connection, trip_id, key, base)
+            before = _read(connection, trip_id, base)
+        return changes(before.trip if before else None, trip)
 
 
 _VERSION_COLUMNS = (versions.c.number, versions.c.saved, versions.c.title, versions.c.origin,

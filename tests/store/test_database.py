@@ -122,6 +122,25 @@ def test_a_store_opens_and_reads_while_another_save_holds_the_lock(tmp_path, see
         holder.close()
 
 
+def test_a_save_commits_while_another_process_is_reading(tmp_path, seed, monkeypatch):
+    # In SQLite's default mode a commit waits for every reader to let go; twenty processes
+    # reading and saving at once queued past the timeout. The store keeps a write-ahead log.
+    monkeypatch.setattr(config, "DATABASE_TIMEOUT_S", 0.3)
+    path = tmp_path / "trips.sqlite"
+    store = open_store(f"sqlite:///{path}")
+    saved = store.create(seed, origin="x")
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM versions").fetchone()  # holds its read
+    try:
+        assert store.save(saved.trip_id, saved.key, seed, base=1, origin="x") == 2
+        assert reader.execute("SELECT count(*) FROM versions").fetchone() == (1,)
+    finally:
+        reader.execute("ROLLBACK")
+        reader.close()
+    assert versions_in(path) == 2
+
+
 def test_a_server_stopped_in_the_middle_of_a_save_leaves_no_partial_version(seed):
     server = Postgres()
     try:
