@@ -241,14 +241,17 @@ class RouteReader:
             found = Visit(self._in_trip_country(mention), sentence,
                           _order(sentence, mention))
             self._append(found, named=_key(mention))
-            for when in state.pending:
-                found.add(when, stated=False)
-            state.pending = []
+        # Days told before the first stop are its days only when its own sentence gives
+        # none: a dateline or a source line's day is not the start of a dated stop.
+        pending, state.pending = state.pending, []
         if not found.sentences or found.sentences[-1] is not sentence:
             found.sentences.append(sentence)  # sentences come in order: only the last
         if dates:
             for when in dates:
                 found.add(when)
+        elif pending:
+            for when in pending:
+                found.add(when, stated=False)
         elif found is not state.current and found.first is None and state.carried:
             found.add(state.carried)
         if dates or (found is not state.current and found.first is None) or \

@@ -88,3 +88,16 @@ def test_a_town_stays_the_one_its_first_mention_or_its_country_says(gazetteer, t
                                                                     expected):
     visits = RouteReader(PlaceFinder(gazetteer, text), REF).read(sentences(text))
     assert [(v.mention.text, v.mention.country_code) for v in visits] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A day told before any place, then a stop with days of its own: the stop keeps them.
+    ("Released on May 14, 2013. Kerry will travel May 21 to Muscat.",
+     [("Muscat", "2013-05-21", "2013-05-21", (True, True))]),
+    # A stop whose sentence gives no day takes the day told before it, marked inferred.
+    ("On May 21, the Secretary will set out. He will travel to Muscat.",
+     [("Muscat", "2013-05-21", "2013-05-21", (False, False))]),
+])
+def test_a_day_before_the_first_stop_is_its_day_only_when_it_has_none(gazetteer, text,
+                                                                      expected):
+    assert route(gazetteer, text) == expected
