@@ -49,9 +49,8 @@ def follow_tables(record: Imported) -> None:
     rows = _rows(travellers_key())
     people = [p.who for p in record.travellers]
     if _changed(travellers_key(), rows) and rows and rows[0] < len(people):
-        who = people[rows[0]]
-        TRAVELLER.set(who)
-        TRIP(BUNDLED, who).set(ALL)  # their trips, each its own route
+        TRAVELLER.set(people[rows[0]])
+        open_traveller()
     who = TRAVELLER.get()
     if who is None:
         return
@@ -65,6 +64,14 @@ def follow_tables(record: Imported) -> None:
     if len(chosen) == 1:
         TRAVELLER.set(chosen[0][0])
         TRIP(BUNDLED, chosen[0][0]).set(chosen[0][1])
+
+
+def open_traveller() -> None:
+    """A traveller picked, in the sidebar or in the table, opens their whole record: their
+    trips, each its own route; the trip picker then narrows it to one."""
+    who = TRAVELLER.get()
+    if who is not None:
+        TRIP(BUNDLED, who).set(ALL)
 
 
 def _rows(key: str) -> list[int]:

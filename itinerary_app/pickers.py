@@ -81,12 +81,12 @@ def record_dataset_picked() -> Dataset | None:
     user uploads."""
     record = bundled_record(str(config.travels_dir()))
     browse.follow_tables(record)
-    people = {person.who: person for person in record.travellers}
+    people = labels.travellers(record.travellers)
     TRAVELLER.setdefault(next(reversed(people)))  # the latest
     who = st.sidebar.selectbox(
         "Traveller", [*people, UPLOAD_XML], key=TRAVELLER.name,
-        format_func=lambda w: labels.traveller(people[w]) if w in people
-        else "Another record file…")
+        format_func=lambda w: people.get(w, "Another record file…"),
+        on_change=browse.open_traveller)
     if who == UPLOAD_XML:
         return uploaded_record_dataset()
     compared = browse.picked() if len(browse.picked()) > 1 else ()
@@ -107,9 +107,9 @@ def uploaded_record_dataset() -> Dataset | None:
         record = session_memo("upload", key, lambda: import_travels([(data, upload.name)]))
     warn_skipped(record)
     record.require_records(upload.name)
-    people = {person.who: person for person in record.travellers}
+    people = labels.travellers(record.travellers)
     who = st.sidebar.selectbox("Traveller in the file", list(people), key=f"upload_who::{key}",
-                               format_func=lambda w: labels.traveller(people[w]))
+                               format_func=people.__getitem__)
     choice = RecordChoice(who, pick_trip(record, key, who))
     dataset = record_dataset(record, key, choice, linkable=False)
     return Dataset(dataset.key, dataset.trip, private=True,

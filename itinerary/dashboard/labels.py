@@ -29,19 +29,31 @@ def stop_choices(trip: Trip) -> dict[str, str]:
     return {s.stop_id: f"{trip.number(s.stop_id)}. {s.label} ({s.dates})" for s in trip.stops}
 
 
-def traveller(person: Traveller) -> str:
-    """ "Marco Rubio (2025, 2 trips)", shortened to fit a picker: "A. J. Blinken (2021–25, 85
-    trips)", then "Blinken (2021–25, 85 trips)"."""
-    years = span(person.first.year, person.last.year)
-    short = span(person.first.year, person.last.year, short=True)
+def traveller(person: Traveller, *, initials: bool = False) -> str:
+    """One style for every traveller, in every picker: "Blinken (2021–25, 85 trips)",
+    "Rubio (2025, 2 trips)"; with `initials`, for travellers who share a surname,
+    "J. Q. Adams (1825–29, 3 trips)"."""
+    years = span(person.first.year, person.last.year, short=True)
     trips = f"{person.trips} trip{'s' if person.trips != 1 else ''}"
-    name = " ".join(PARENS.sub(" ", person.name).split())  # "Henry A. (Heinz Alfred) Kissinger"
+    name = _plain(person.name)
     family = surname(name)
-    initials = " ".join(f"{w[0]}." for w in name.split()[:-1] if w[0].isalpha())
-    candidates = [f"{name} ({years}, {trips})", f"{initials} {family} ({years}, {trips})",
-                  f"{initials} {family} ({short}, {trips})", f"{family} ({short}, {trips})",
-                  f"{family} ({short})"]
-    return next((c for c in candidates if len(c) <= PICKER_MAX), candidates[-1])
+    if initials:
+        first = " ".join(f"{w[0]}." for w in name.split()[:-1] if w[0].isalpha())
+        family = f"{first} {family}".strip()
+    return f"{family} ({years}, {trips})"
+
+
+def travellers(people: Sequence[Traveller]) -> dict[str, str]:
+    """Each traveller's label by their id (`traveller`), with initials where a surname is
+    shared."""
+    shared = Counter(surname(_plain(p.name)) for p in people)
+    return {p.who: traveller(p, initials=shared[surname(_plain(p.name))] > 1)
+            for p in people}
+
+
+def _plain(name: str) -> str:
+    """ "Henry A. (Heinz Alfred) Kissinger" -> "Henry A. Kissinger"."""
+    return " ".join(PARENS.sub(" ", name).split())
 
 
 def trip_choices(record: Imported, who: str) -> dict[str, str]:

@@ -90,7 +90,7 @@ def test_official_record_picks_a_traveller_and_a_trip(small_record):
     at = app().run()
     at.sidebar.radio[0].set_value("Official travel record").run()
     who = at.sidebar.selectbox(key="record_traveller")
-    assert who.options == ["Other Person (1945, 1 trip)", "T. Traveller (1959, 2 trips)",
+    assert who.options == ["Person (1945, 1 trip)", "Traveller (1959, 2 trips)",
                            "Another record file…"]
     assert who.value == "test-traveller"  # the latest traveller
     trip = at.sidebar.selectbox[1]
@@ -141,8 +141,17 @@ def test_the_bundled_record_lists_every_secretary():
     at.sidebar.radio[0].set_value("Official travel record").run()
     options = at.sidebar.selectbox(key="record_traveller").options
     assert len(options) == 35  # 34 Secretaries and another file
-    assert options[0] == "W. H. Seward (1866, 2 trips)"
-    assert options[-2] == "Marco Rubio (2025, 2 trips)"
+    assert options[0] == "Seward (1866, 2 trips)"
+    assert options[-2] == "Rubio (2025, 2 trips)"
+
+
+def test_a_traveller_picked_in_the_sidebar_opens_their_whole_record_as_the_table_does():
+    at = app().run()
+    at.sidebar.radio[0].set_value("Official travel record").run()
+    at.sidebar.selectbox(key="record_traveller").set_value("powell-colin-luther").run()
+    assert at.sidebar.selectbox(key="record_trip::bundled::powell-colin-luther").value == "all"
+    assert title(at) == "Powell · 64 trips, 2001–2005"
+    assert at.query_params == {"who": "powell-colin-luther"}
 
 
 def test_a_failing_online_geocoder_warns_once_and_the_offline_answer_stays(monkeypatch, argv):

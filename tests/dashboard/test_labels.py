@@ -15,6 +15,7 @@ from itinerary.dashboard.labels import (
     stop_choices,
     surname,
     traveller,
+    travellers,
     trip_choices,
     when,
     where,
@@ -33,19 +34,27 @@ def test_stops_are_listed_with_number_place_and_dates(trip):
 
 
 @pytest.mark.parametrize(("name", "first", "last", "trips", "label"), [
-    ("Marco Rubio", 2025, 2025, 2, "Marco Rubio (2025, 2 trips)"),
-    ("One Year", 1990, 1990, 1, "One Year (1990, 1 trip)"),
-    ("William Henry Seward", 1866, 1866, 2, "W. H. Seward (1866, 2 trips)"),
-    ("Edmund Sixtus Muskie", 1980, 1980, 5, "E. S. Muskie (1980, 5 trips)"),
-    ("Robert Lansing", 1918, 1919, 1, "R. Lansing (1918–19, 1 trip)"),
+    ("Marco Rubio", 2025, 2025, 2, "Rubio (2025, 2 trips)"),
+    ("One Year", 1990, 1990, 1, "Year (1990, 1 trip)"),
+    ("William Henry Seward", 1866, 1866, 2, "Seward (1866, 2 trips)"),
+    ("Robert Lansing", 1918, 1919, 1, "Lansing (1918–19, 1 trip)"),
     ("Antony John Blinken", 2021, 2025, 85, "Blinken (2021–25, 85 trips)"),
-    ("Henry A. (Heinz Alfred) Kissinger", 1973, 1976, 38, "Kissinger (1973–76)"),
+    ("Henry A. (Heinz Alfred) Kissinger", 1973, 1976, 38, "Kissinger (1973–76, 38 trips)"),
+    ("Warren Minor Christopher", 1993, 1996, 58, "Christopher (1993–96, 58 trips)"),
+    ("Madeleine Korbel Albright", 1997, 2001, 71, "Albright (1997–01, 71 trips)"),
 ])
-def test_travellers_are_named_with_their_years_and_trips_as_a_picker_fits(name, first, last,
-                                                                         trips, label):
+def test_every_traveller_is_named_in_one_style(name, first, last, trips, label):
     person = Traveller("x", name, date(first, 1, 1), date(last, 12, 31), trips)
     assert traveller(person) == label
-    assert len(label) <= PICKER_MAX
+
+
+def test_travellers_who_share_a_surname_are_told_apart_by_initials():
+    people = [Traveller("a", "John Quincy Adams", date(1817, 1, 1), date(1825, 1, 1), 3),
+              Traveller("b", "Charles Francis Adams", date(1861, 1, 1), date(1868, 1, 1), 1),
+              Traveller("c", "Antony John Blinken", date(2021, 1, 1), date(2025, 1, 1), 85)]
+    assert travellers(people) == {"a": "J. Q. Adams (1817–25, 3 trips)",
+                                  "b": "C. F. Adams (1861–68, 1 trip)",
+                                  "c": "Blinken (2021–25, 85 trips)"}
 
 
 def test_a_travellers_trips_are_listed_by_first_day_after_all_of_them():
