@@ -19,6 +19,7 @@ from pathlib import Path
 import folium
 import streamlit as st
 import streamlit.components.v1 as components
+from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
 from itinerary import config
@@ -60,8 +61,10 @@ from itinerary_app.state import (
     PRINT_NOW,
     SEARCH,
     SELECTED,
+    STEPS,
     STOP_PANEL,
     TIMELINE,
+    TOOLBAR,
     TOPIC,
 )
 
@@ -202,7 +205,6 @@ def panel(trip: Trip, dated: Trip, shown: Trip, memo_key: tuple) -> None:
         else:
             st.markdown(session_memo("overview", memo_key, lambda: overview(dated)))
             topics(shown)
-    take_away(dated, shown)
 
 
 def stop_picker(shown: Trip, memo_key: tuple) -> None:
@@ -222,10 +224,11 @@ def stop_picker(shown: Trip, memo_key: tuple) -> None:
                  format_func=lambda i: choices.get(i, "Trip overview"))
 
 
-def take_away(dated: Trip, shown: Trip) -> None:
+def take_away(dated: Trip, shown: Trip, row: DeltaGenerator) -> None:
     """The Download menu, of every format for what is shown (the dates and trips chosen;
-    a map page or image, of the stops the map draws), and the Print brief button."""
-    row, stem = st.container(horizontal=True, gap="small"), file_stem(dated)
+    a map page or image, of the stops the map draws), and the Print brief button, in
+    `row`."""
+    stem = file_stem(dated)
     with row.popover("Download", icon=":material/download:"):
         # Callables: a file is made when its button is pressed, not on every rerun.
         for name, fmt in FORMATS.items():
@@ -241,7 +244,7 @@ def take_away(dated: Trip, shown: Trip) -> None:
                            mime="text/csv", width="stretch")
     if row.button("Print brief", key="print_brief_button", icon=":material/print:"):
         PRINT_NOW.set(True)
-        st.rerun(scope="app")  # the brief is drawn outside this fragment, by a full run
+        st.rerun()  # the brief is drawn after this row: run again, to make it
 
 
 def brief(dated: Trip, shown: Trip, memo_key: tuple) -> None:
@@ -276,8 +279,9 @@ def steps(shown: Trip) -> None:
     def go(by: int) -> None:
         select(step(shown, SELECTED.get() or None, by))
 
-    # A row that wraps rather than cutting a label short on a narrow panel.
-    row = st.container(horizontal=True, gap="small")
+    # A row that wraps rather than cutting a label short on a narrow panel (a phone); on a
+    # desktop's panel the three fit in one row (page.css).
+    row = st.container(horizontal=True, gap="small", key=STEPS)
     row.button("Previous stop", key=PREVIOUS_STOP, shortcut="Left", on_click=go, args=(-1,),
                disabled=not ids or current is None)
     row.button("Overview", key=OVERVIEW_BUTTON, shortcut="Esc", on_click=lambda: select(None),
@@ -334,7 +338,13 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str], online: bool) -
     memo_key = (dataset.key, online, start, end)
     played = player.frames_of(view.drawn, memo_key)
     player.follow_link(played)
-    player.controls(played)
+    # One row above the map: playing on the left, taking the trip away on the right, both
+    # on the first screen.
+    toolbar = st.container(horizontal=True, gap="small", vertical_alignment="center",
+                           key=TOOLBAR)
+    player.controls(played, toolbar)
+    toolbar.space("stretch")
+    take_away(view.dated, view.drawn, toolbar)
     browsing(dataset, trip, view, (start, end, complete), memo_key)
     brief(view.dated, view.drawn, memo_key)
 

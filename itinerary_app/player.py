@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from itinerary.dashboard.playback import SPEEDS, Frame, frame_of, frames, start_at
 from itinerary.model import Trip
@@ -118,13 +119,12 @@ def _speed(days: int) -> str:
     return f"{days} day{'s' if days > 1 else ''}/s"
 
 
-def controls(played: Frames) -> None:
-    """Play or Pause (Space), and the speed."""
+def controls(played: Frames, row: DeltaGenerator) -> None:
+    """Play or Pause (Space), and the speed, in `row`."""
     found, _ = played
     if not found:
         return
     playing = PLAYING.get()
-    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.button("Pause" if playing else "Play", key=PLAY_BUTTON, shortcut="Space",
                icon=":material/pause:" if playing else ":material/play_arrow:",
                help="Play the trip a day at a time (Space)", on_click=_toggle,

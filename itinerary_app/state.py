@@ -108,5 +108,5 @@ MEMO = Family[Any]("memo", None)  # a session's own cached values (see caches.se
 
 # Widgets that the page's stylesheet and scripts find by their key (.st-key-NAME).
 PREVIOUS_STOP, NEXT_STOP, OVERVIEW_BUTTON = "previous_stop", "next_stop", "overview"
-STOP_PANEL, PRINT_BRIEF = "stop_panel", "print_brief"
+STOP_PANEL, PRINT_BRIEF, STEPS, TOOLBAR = "stop_panel", "print_brief", "steps", "toolbar"
 PLAY_BUTTON = "play"
