@@ -69,6 +69,7 @@ STREAMLIT_OPTIONS: dict[str, object] = {
     "server.maxUploadSize": UPLOAD_MAX_MB,  # Streamlit states it on the uploader, enforces it
     "browser.gatherUsageStats": False,
     "client.toolbarMode": "minimal",
+    "theme.primaryColor": "#b03040",  # WCAG AA on its own tint too (see .streamlit/config.toml)
 }
 
 

@@ -49,3 +49,19 @@ def test_the_step_buttons_stand_in_one_row(server, screen):
     tops = {round(top(screen, screen.page.locator(f".st-key-{key} button")))
             for key in ("previous_stop", "overview", "next_stop")}
     assert len(tops) == 1
+
+
+def test_a_click_on_blank_space_draws_no_box_around_the_page(server, screen):
+    """Streamlit makes its main area focusable (to scroll it by keys): a click on blank
+    space, after a key was pressed, must not ring the whole page."""
+    screen.open(server.url)
+    page = screen.page
+    size = page.viewport_size
+    page.keyboard.press("ArrowRight")
+    screen.heading("1. Bogotá, Colombia").wait_for()
+    page.mouse.click(size["width"] - 8, size["height"] - 60)
+    ring = page.evaluate("""() => {
+        const e = document.activeElement, s = getComputedStyle(e);
+        return [e.dataset.testid, s.outlineStyle, s.boxShadow];
+    }""")
+    assert ring in (["stMain", "none", "none"], [None, "none", "none"])
