@@ -46,16 +46,16 @@ def picked() -> tuple[tuple[str, str], ...]:
 
 def follow_tables(record: Imported) -> None:
     """Apply what was selected in the tables since the last run."""
-    rows = _rows(travellers_key())
+    rows = _picked(travellers_key())
     people = [p.who for p in record.travellers]
-    if _changed(travellers_key(), rows) and rows and rows[0] < len(people):
+    if rows and rows[0] < len(people):
         TRAVELLER.set(people[rows[0]])
         open_traveller()
     who = TRAVELLER.get()
     if who is None:
         return
-    rows = _rows(trips_key(who))
-    if not _changed(trips_key(who), rows):
+    rows = _picked(trips_key(who))
+    if rows is None:
         return
     days = [j.first_day.isoformat() for j in record.journeys_of(who)]
     chosen = [c for c in picked() if c[0] != who] + [(who, days[r]) for r in rows
@@ -64,6 +64,16 @@ def follow_tables(record: Imported) -> None:
     if len(chosen) == 1:
         TRAVELLER.set(chosen[0][0])
         TRIP(BUNDLED, chosen[0][0]).set(chosen[0][1])
+
+
+def _picked(key: str) -> list[int] | None:
+    """The rows now selected in a table, shown wide or narrow, when they changed since the
+    last run; None when they did not."""
+    for shape in SHAPES:
+        rows = _rows(f"{key}::{shape}")
+        if _changed(f"{key}::{shape}", rows):
+            return rows
+    return None
 
 
 def open_traveller() -> None:
@@ -105,11 +115,8 @@ def record_browser(shown: Trip, compared: int) -> None:
     with st.expander("Browse the record: travellers, trips and countries"):
         people, places = st.tabs(["Travellers and trips", "Countries"])
         with people:
-            left, right = st.columns(2, gap="medium")
-            with left:
-                _travellers(folder)
-            with right:
-                _trips(record, folder)
+            _travellers(folder)
+            _trips(record, folder)
         with places:
             countries(shown)
 
@@ -124,17 +131,33 @@ def _trips_frame(folder: str, who: str) -> pd.DataFrame:
     return tables.trips(placed_record(folder), who)
 
 
+# Each table is drawn in two shapes, of which the page's stylesheet shows one: every
+# column at a desktop's width, the columns that matter on a phone (page.css, 640 px).
+SHAPES = ("wide", "narrow")
+_NUMBER = {"width": 70}
+_TRAVELLER_COLUMNS = {
+    "wide": {"Traveller": st.column_config.TextColumn("Traveller", width=200),
+             "Years": st.column_config.TextColumn("Years", width=100),
+             "Trips": st.column_config.NumberColumn("Trips", **_NUMBER),
+             "Countries": st.column_config.NumberColumn("Countries", width=85),
+             "Km": st.column_config.NumberColumn("Km", format="localized", width=95)},
+    "narrow": {"Traveller": st.column_config.TextColumn("Traveller", width=150),
+               "Years": st.column_config.TextColumn("Years", width=80),
+               "Trips": st.column_config.NumberColumn("Trips", width=50)}}
+_DAY = st.column_config.DateColumn(format="YYYY-MM-DD", width=100)
+_TRIP_COLUMNS = {
+    "wide": {"First day": _DAY, "Last day": _DAY,
+             "Trip": st.column_config.TextColumn("Trip", width=200),
+             "Countries": st.column_config.TextColumn("Countries", width=180),
+             "Stops": st.column_config.NumberColumn("Stops", width=60),
+             "Km": st.column_config.NumberColumn("Km", format="localized", width=85)},
+    "narrow": {"First day": _DAY, "Trip": st.column_config.TextColumn("Trip", width=175)}}
+
+
 def _travellers(folder: str) -> None:
     frame = _travellers_frame(folder)
     st.caption("Every Secretary of State: pick one to open their trips.")
-    st.dataframe(frame, key=travellers_key(), on_select="rerun", selection_mode="single-row",
-                 hide_index=True, height=_height(frame), width="stretch",
-                 column_config={"Km": st.column_config.NumberColumn("Km", format="localized",
-                                                                   width="small"),
-                                "Years": st.column_config.TextColumn("Years", width="small"),
-                                "Trips": st.column_config.NumberColumn("Trips", width="small"),
-                                "Countries": st.column_config.NumberColumn("Countries",
-                                                                           width="small")})
+    _table(frame, travellers_key(), "single-row", _TRAVELLER_COLUMNS)
 
 
 def _trips(record: Imported, folder: str) -> None:
@@ -146,11 +169,15 @@ def _trips(record: Imported, folder: str) -> None:
     st.caption(md(f"Trips of {name}: pick one or several to show them on the map; "
                   "trips picked stay picked while you choose another traveller, to "
                   "compare them."))
-    st.dataframe(frame, key=trips_key(who), on_select="rerun", selection_mode="multi-row",
-                 hide_index=True, height=_height(frame), width="stretch",
-                 column_config={"Km": st.column_config.NumberColumn("Km", format="localized"),
-                                "First day": st.column_config.DateColumn(format="YYYY-MM-DD"),
-                                "Last day": st.column_config.DateColumn(format="YYYY-MM-DD")})
+    _table(frame, trips_key(who), "multi-row", _TRIP_COLUMNS)
+
+
+def _table(frame: pd.DataFrame, key: str, mode: str, shapes: dict[str, dict]) -> None:
+    for shape, columns in shapes.items():
+        with st.container(key=f"{shape}_table_{key.replace(':', '_')}"):
+            st.dataframe(frame, key=f"{key}::{shape}", on_select="rerun", selection_mode=mode,
+                         hide_index=True, height=_height(frame), width="stretch",
+                         column_order=list(columns), column_config=columns)
 
 
 def _height(frame: pd.DataFrame) -> int:

@@ -1,5 +1,6 @@
-"""The record browser in a real browser: a comparison's legend and its toggles, a row of
-the trips table picked with the mouse, and the map of countries clicked."""
+"""The record browser in a real browser: a comparison's legend and its toggles, tables that
+fit at 1400, 1280 and 390 px, a row of the trips table picked with the mouse (and on a
+phone, by touch), and the map of countries clicked."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import re
 
 import pytest
 from playwright import sync_api as playwright
+
+from tests.browser.conftest import DESKTOP, PHONE, Visit
 
 pytestmark = pytest.mark.browser
 expect = playwright.expect
@@ -49,11 +52,51 @@ def test_the_map_stays_on_a_phones_first_screen_beside_the_record_browser(server
     assert box["y"] < 844 - 200  # most of the map shows without scrolling
 
 
+def tables(visit) -> object:
+    """The record's tables as the page shows them (each is drawn wide and narrow)."""
+    return visit.page.locator('[data-testid="stDataFrame"] >> visible=true')
+
+
+def open_tables(visit, url: str) -> object:
+    visit.open(url)
+    visit.page.get_by_text("Browse the record: travellers, trips and countries").click()
+    shown = tables(visit)
+    expect(shown).to_have_count(2)
+    for i in range(2):
+        shown.nth(i).locator('[data-testid="data-grid-canvas"]').wait_for()
+        shown.nth(i).locator('[role="columnheader"]').first.wait_for(state="attached")
+    return shown
+
+
+@pytest.mark.parametrize("size", [DESKTOP, {"width": 1280, "height": 720}, PHONE],
+                         ids=["1400", "1280", "phone"])
+def test_the_tables_fit_with_no_column_cut_and_no_sideways_scroll(server, browser, size):
+    visit = Visit(browser, size)
+    try:
+        shown = open_tables(visit, server.url + "?who=blinken-antony-j&trip=2022-10-03")
+        widths = shown.evaluate_all("""grids => grids.map(g => {
+            const s = g.querySelector('.dvn-scroller');
+            return [s.scrollWidth, s.clientWidth];
+        })""")
+        assert all(scroll <= client + 1 for scroll, client in widths), widths
+        headers = [shown.nth(i).locator('[role="columnheader"]').evaluate_all(
+            "cells => cells.map(c => c.textContent)") for i in range(2)]
+        if size == PHONE:  # the columns that matter
+            assert headers == [["Traveller", "Years", "Trips"], ["First day", "Trip"]]
+        else:
+            assert headers == [["Traveller", "Years", "Trips", "Countries", "Km"],
+                               ["First day", "Last day", "Trip", "Countries", "Stops", "Km"]]
+        assert visit.page.evaluate(
+            "() => document.documentElement.scrollWidth <= innerWidth") is True
+    finally:
+        visit.close()
+
+
 def test_a_row_of_the_trips_table_picked_with_the_mouse_shows_that_trip(server, visit):
     visit.open(server.url + "?who=rubio-marco")
     expect(visit.heading("Rubio · 2 trips, 2025")).to_be_visible()
     visit.page.get_by_text("Browse the record: travellers, trips and countries").click()
-    table = visit.page.locator('[data-testid="stDataFrame"]').nth(1)
+    table = tables(visit).nth(1)
     # The grid is a canvas: it takes clicks once it has drawn its rows.
     table.locator('[data-testid="data-grid-canvas"]').wait_for()
     expect(table).to_contain_text("Central America")  # its accessible copy of the rows
@@ -69,7 +112,9 @@ def test_clicking_a_country_lists_the_visits_there(server, visit):
     visit.open(server.url + COMPARE)
     visit.page.get_by_text("Browse the record: travellers, trips and countries").click()
     visit.page.get_by_role("tab", name="Countries").click()
-    chart = visit.page.locator(".vega-embed canvas, .vega-embed svg").first
+    # The map of countries, not the timeline (a chart too), which is on the page first.
+    chart = visit.page.locator('[role="tabpanel"] .vega-embed canvas, '
+                               '[role="tabpanel"] .vega-embed svg').first
     chart.wait_for()
     box = chart.bounding_box()
     # Find Peru by its tooltip, moving over the chart, then click it.
