@@ -344,6 +344,9 @@ def dashboard(dataset: Dataset, trip: Trip, warnings: list[str], online: bool) -
                            key=TOOLBAR)
     player.controls(played, toolbar)
     toolbar.space("stretch")
+    # On a phone the sidebar is folded away: a labelled way to it (page.css shows it there).
+    toolbar.html("<button type='button' class='itinerary-trip-dates'>Trip and dates</button>",
+                 width="content")
     take_away(view.dated, view.drawn, toolbar)
     browsing(dataset, trip, view, (start, end, complete), memo_key)
     brief(view.dated, view.drawn, memo_key)
@@ -385,7 +388,8 @@ def main(script_path: str) -> None:
     st.set_page_config(page_title="itinerary", page_icon="🗺️", layout="wide")
     st.html(STATIC / "page.css")
     st.sidebar.html("<a class='itinerary-skip' href='#map'>Skip to the map</a>")
-    st.html(f"<script>{script('skip.js')}</script>", unsafe_allow_javascript=True)
+    st.html(f"<script>{script('skip.js')}\n{script('sidebar.js')}</script>",
+            unsafe_allow_javascript=True)
     same = Path(sys.argv[0]).resolve() == Path(script_path).resolve()
     args = sys.argv[1:] if same else []
     try:

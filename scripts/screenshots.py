@@ -56,7 +56,7 @@ def main() -> None:
 
 
 def compare(browser: object) -> None:
-    context = browser.new_context(viewport={"width": 1400, "height": 1150},
+    context = browser.new_context(viewport={"width": 1400, "height": 1500},
                                   device_scale_factor=1)
     context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
     page = context.new_page()

@@ -42,6 +42,12 @@ def test_play_download_and_print_are_on_the_first_screen_above_the_map(server, s
         expect(button).to_be_in_viewport(ratio=1)
         assert top(screen, button) < map_top
     assert map_top < screen.page.viewport_size["height"] / 2
+    # Where the sidebar stands open, no button leads to it; on a phone one does.
+    trip_and_dates = page.get_by_role("button", name="Trip and dates")
+    if page.viewport_size == PHONE:
+        expect(trip_and_dates).to_be_in_viewport(ratio=1)
+    else:
+        expect(trip_and_dates).to_be_hidden()
 
 
 def test_the_step_buttons_stand_in_one_row(server, screen):

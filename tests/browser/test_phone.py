@@ -136,3 +136,30 @@ def test_no_traveller_or_trip_name_is_cut_off_in_the_sidebar(server, visit):
         return names.filter(n => context.measureText(n).width > room);
     }""", names)
     assert len(names) > 1000 and too_wide == []
+
+
+def test_trip_and_dates_above_the_map_opens_the_sidebar(server, phone):
+    phone.open(server.url)
+    page = phone.page
+    button = page.get_by_role("button", name="Trip and dates")
+    expect(button).to_be_in_viewport(ratio=1)
+    assert button.bounding_box()["y"] < page.locator(MAP_FRAME).bounding_box()["y"]
+    dates = page.get_by_test_id("stSidebar").get_by_text("Dates", exact=True)
+    expect(dates).not_to_be_in_viewport()
+    button.tap()
+    expect(dates).to_be_in_viewport()
+    expect(page.get_by_test_id("stSidebar").get_by_text("Built-in trip")).to_be_in_viewport()
+
+
+def test_a_tables_toolbar_leaves_its_caption_clear(server, phone):
+    phone.open(server.url + "?who=rubio-marco")
+    page = phone.page
+    page.get_by_text("Browse the record: travellers, trips and countries").tap()
+    caption = page.get_by_text("Every Secretary of State: pick one to open their trips.")
+    table = page.locator('[data-testid="stDataFrame"] >> visible=true').first
+    table.locator('[data-testid="data-grid-canvas"]').wait_for()
+    table.hover()
+    toolbar = page.locator('[data-testid="stElementToolbar"] >> visible=true').first
+    toolbar.wait_for()
+    text, bar = caption.bounding_box(), toolbar.bounding_box()
+    assert bar["y"] >= text["y"] + text["height"] - 1  # below the caption's last line
