@@ -48,6 +48,7 @@ from itinerary_app.messages import show_error
 from itinerary_app.pickers import choose_dataset
 from itinerary_app.state import (
     DATES,
+    FOUND,
     LAST_CLICK,
     LAST_MAP_CLICK,
     LAST_TIMELINE_PICK,
@@ -202,6 +203,7 @@ def panel(trip: Trip, dated: Trip, shown: Trip, memo_key: tuple) -> None:
             # One maker of cards for the dates, kept: not a pass over the trip per click.
             made = session_memo("cards", memo_key, lambda: cards.Cards(trip, shown))
             st.markdown(stop_details(trip, stop, shown, made))
+            bring_found_into_view()
         else:
             st.markdown(session_memo("overview", memo_key, lambda: overview(dated)))
             topics(shown)
@@ -303,8 +305,25 @@ def search(shown: Trip, memo_key: tuple) -> None:
     st.caption(f"{len(hits)} found" + (f"; the first {RESULTS_SHOWN} are listed"
                                         if len(hits) > RESULTS_SHOWN else ""))
     for i, hit in enumerate(hits[:RESULTS_SHOWN]):
+        at = shown.meetings_at(hit.stop.stop_id)
         st.button(md(describe(shown, hit)), key=f"hit_{i}", width="stretch", wrap=True,
-                  on_click=select, args=(hit.stop.stop_id,))
+                  on_click=_found, args=(hit.stop.stop_id, at.index(hit.meeting)
+                                         if hit.meeting in at else None))
+
+
+def _found(stop_id: str, meeting: int | None) -> None:
+    """A result chosen: its stop, and the meeting the card then brings into view."""
+    select(stop_id)
+    FOUND.set(meeting)
+
+
+def bring_found_into_view() -> None:
+    """After the stop's card, once: the meeting chosen among the results scrolled to and
+    marked for a moment (found.js)."""
+    index = FOUND.pop()
+    if index is not None:
+        st.html(f"<script>window.itineraryFound = {int(index)};\n{script('found.js')}"
+                f"</script><!-- {time.monotonic()} -->", unsafe_allow_javascript=True)
 
 
 def topics(shown: Trip) -> None:

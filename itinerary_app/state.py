@@ -71,6 +71,9 @@ TIMELINE = Key[Any]("timeline", None)  # the timeline chart's selection
 LAST_TIMELINE_PICK = Key[str]("last_timeline_pick", "")
 COUNTRIES = Key[Any]("countries_chart", None)  # the map of countries' selection
 PRINT_NOW = Key[bool]("print_now", False)  # the Print brief button was pressed
+# A meeting chosen among the search's results: its place among its stop's meetings, for the
+# card to bring into view once.
+FOUND = Key[Any]("found_meeting", None)
 
 # Playback (see itinerary/dashboard/playback.py).
 PLAYING = Key[bool]("playing", False)

@@ -167,6 +167,11 @@ def test_search_lists_meetings_and_a_result_selects_its_stop():
         "3\\. Lima · 6 Oct 2022 · Pedro Castillo, President of Peru"]
     results[0].click().run()
     assert heading(at) == "### 3. Lima, Peru"
+    # Castillo is Lima's fourth meeting: the card is told to bring it into view, once.
+    found = [h.proto.body for h in at.get("html") if "itineraryFound" in h.proto.body]
+    assert len(found) == 1 and "window.itineraryFound = 3;" in found[0]
+    at.run()
+    assert not [h for h in at.get("html") if "itineraryFound" in h.proto.body]
 
 
 def test_a_topic_of_the_overview_searches_for_its_meetings():

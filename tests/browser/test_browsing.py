@@ -200,6 +200,26 @@ def test_search_finds_meetings_and_a_result_selects_its_stop(server, visit):
     expect(visit.frame.locator(".itinerary-selected")).to_have_text("1")
 
 
+def test_a_meeting_chosen_among_the_results_is_brought_into_view_and_marked(server, browser):
+    from tests.browser.conftest import SHORT, Visit
+
+    visit = Visit(browser, SHORT)  # Lima's last meeting is below the fold: it must scroll
+    try:
+        visit.open(server.url)
+        page = visit.page
+        page.get_by_label("Search").fill("castillo")
+        page.get_by_label("Search").press("Enter")
+        page.get_by_role("button", name=re.compile("Pedro Castillo")).click()
+        expect(visit.heading("3. Lima, Peru")).to_be_visible()
+        meeting = page.locator(".st-key-stop_panel p", has_text="Pedro Castillo, President")
+        expect(meeting).to_have_class(re.compile("itinerary-found"))
+        expect(meeting).to_be_in_viewport()
+        expect(page.locator(".itinerary-found").first).to_contain_text("Pedro Castillo")
+        expect(meeting).not_to_have_class(re.compile("itinerary-found"), timeout=6000)
+    finally:
+        visit.close()
+
+
 def test_a_topic_in_the_overview_filters_the_meetings(server, visit):
     visit.open(server.url)
     page = visit.page
