@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright import sync_api as playwright
 
-from tests.browser.conftest import Visit
+from tests.browser.conftest import TIMEOUT_MS, Visit
 from tests.browser.test_article import edit_cell, markers
 from tests.postgres_server import Postgres
 from tests.streamlit_server import Server
@@ -96,10 +96,17 @@ def test_two_windows_saving_at_once_lose_nothing(server, browser):
             window.open(edit)
             window.settled()
         edit_cell(one, 0, 2, "Bogotá", "Medellín")
+        # The edit is in (the map shows it) before Save is pressed: a run that the edit
+        # starts after a first look at the page could otherwise still be under way.
+        expect(one.frame.get_by_role("button", name=re.compile(r"^1\. Medellín"))
+               ).to_have_count(1)
         one.settled()
         save_version(one)
-        expect(caption(one, re.compile(r"^Version 2 of 2\."))).to_be_visible()
+        expect(caption(one, re.compile(r"^Version 2 of 2\."))).to_be_visible(
+            timeout=TIMEOUT_MS)
         edit_cell(two, 2, 2, "Lima", "Cusco")
+        expect(two.frame.get_by_role("button", name=re.compile(r"^3\. Cusco, Peru"))
+               ).to_have_count(1)
         two.settled()
         save_version(two)
         expect(sidebar(two).get_by_text(re.compile("^version 2 was saved since you opened "
