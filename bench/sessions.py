@@ -1,6 +1,7 @@
 """Sessions at once: the built-in trip open in one browser session, then in ten, each
 clicking markers in turn; the median click (marker to panel) of ten against one's, measured
-in the same run, and the server's resident memory per open session.
+in the same run, and the server's resident memory per open session. Then the memory of
+sessions that each upload a 5,000-stop trip (an upload is held by its session alone).
 
 It runs twice: as a reader sees the page, the route's dashes moving, and with
 `prefers-reduced-motion`, the dashes still. The ten pages share one browser on the bench's
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,11 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from scale import generate  # noqa: E402
 from upload import rss_mb  # noqa: E402
 
 from tests.streamlit_server import Server  # noqa: E402
 
 SESSIONS, CLICKS = 10, 6
+UPLOADS, UPLOADED_STOPS = 4, 5000  # sessions that each upload a trip of this many stops
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 HEADING = """text => [...document.querySelectorAll('h3')]
     .some(h => h.textContent.startsWith(text))"""
@@ -89,6 +93,34 @@ def measure(browser: object, motion: str) -> tuple[float, float, float, float, f
     return single, together, idle, with_one, with_many
 
 
+def uploaded(browser: object) -> tuple[float, float, float]:
+    """On a server of its own: its memory idle, with one session that uploaded a 5,000-stop
+    trip (stops and meetings), and with `UPLOADS` such sessions open."""
+    drawn = ("n => [...document.querySelectorAll('FRAME')].some(f => "
+             "f.contentWindow?.itinerary?.shown?.markers.length === n)").replace("FRAME", FRAME)
+    server = Server()
+    pages, memory = [], []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            stops, meetings = generate(UPLOADED_STOPS, Path(tmp))
+            idle = rss_mb(server.process.pid)
+            for _ in range(UPLOADS):
+                page = open_session(browser, server.url, "reduce")
+                page.get_by_text("Itinerary CSV").click()
+                inputs = page.locator('input[type="file"]')
+                inputs.first.set_input_files(str(stops))
+                inputs.nth(1).set_input_files(str(meetings))
+                page.wait_for_function(drawn, arg=UPLOADED_STOPS)
+                page.locator('.stApp[data-test-script-state="notRunning"]').wait_for()
+                pages.append(page)
+                memory.append(rss_mb(server.process.pid))
+        for page in pages:
+            page.context.close()
+    finally:
+        server.stop()
+    return idle, memory[0], memory[-1]
+
+
 def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(
@@ -103,6 +135,10 @@ def main() -> None:
             print(f"  server memory: {idle:.0f} MB idle, {with_one:.0f} MB with one session, "
                   f"{with_many:.0f} MB with {SESSIONS}: about "
                   f"{(with_many - with_one) / (SESSIONS - 1):.1f} MB per further session")
+        idle, with_one, with_all = uploaded(browser)
+        print(f"sessions that each uploaded {UPLOADED_STOPS:,} stops: server memory {idle:.0f} "
+              f"MB idle, {with_one:.0f} MB with one, {with_all:.0f} MB with {UPLOADS}: about "
+              f"{(with_all - with_one) / (UPLOADS - 1):.1f} MB per further session")
         browser.close()
 
 
