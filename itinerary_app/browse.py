@@ -134,11 +134,10 @@ def _trips_frame(folder: str, who: str) -> pd.DataFrame:
 # Each table is drawn in two shapes, of which the page's stylesheet shows one: every
 # column at a desktop's width, the columns that matter on a phone (page.css, 640 px).
 SHAPES = ("wide", "narrow")
-_NUMBER = {"width": 70}
 _TRAVELLER_COLUMNS = {
     "wide": {"Traveller": st.column_config.TextColumn("Traveller", width=200),
              "Years": st.column_config.TextColumn("Years", width=100),
-             "Trips": st.column_config.NumberColumn("Trips", **_NUMBER),
+             "Trips": st.column_config.NumberColumn("Trips", width=70),
              "Countries": st.column_config.NumberColumn("Countries", width=85),
              "Km": st.column_config.NumberColumn("Km", format="localized", width=95)},
     "narrow": {"Traveller": st.column_config.TextColumn("Traveller", width=150),

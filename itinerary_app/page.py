@@ -265,8 +265,7 @@ def brief(dated: Trip, shown: Trip, memo_key: tuple) -> None:
     with st.container(key=PRINT_BRIEF):
         st.html(f"<template class='itinerary-brief'>{html}</template>")
     if asked:  # after the template, so that the print finds it
-        st.html(f"<script>window.print()</script><!-- {time.monotonic()} -->",
-                unsafe_allow_javascript=True)  # a new comment, or the script would not run
+        run_now("window.print()")
 
 
 def steps(shown: Trip) -> None:
@@ -322,8 +321,13 @@ def bring_found_into_view() -> None:
     marked for a moment (found.js)."""
     index = FOUND.pop()
     if index is not None:
-        st.html(f"<script>window.itineraryFound = {int(index)};\n{script('found.js')}"
-                f"</script><!-- {time.monotonic()} -->", unsafe_allow_javascript=True)
+        run_now(f"window.itineraryFound = {int(index)};\n{script('found.js')}")
+
+
+def run_now(code: str) -> None:
+    """A script that runs where it is drawn, this time too: a new comment each time, or
+    Streamlit would take it for the element it drew before and not run it again."""
+    st.html(f"<script>{code}</script><!-- {time.monotonic()} -->", unsafe_allow_javascript=True)
 
 
 def topics(shown: Trip) -> None:

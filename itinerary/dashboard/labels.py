@@ -46,9 +46,9 @@ def traveller(person: Traveller, *, initials: bool = False) -> str:
 def travellers(people: Sequence[Traveller]) -> dict[str, str]:
     """Each traveller's label by their id (`traveller`), with initials where a surname is
     shared."""
-    shared = Counter(surname(_plain(p.name)) for p in people)
-    return {p.who: traveller(p, initials=shared[surname(_plain(p.name))] > 1)
-            for p in people}
+    family = {p.who: surname(_plain(p.name)) for p in people}
+    shared = Counter(family.values())
+    return {p.who: traveller(p, initials=shared[family[p.who]] > 1) for p in people}
 
 
 def _plain(name: str) -> str:
